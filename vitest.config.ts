@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Two projects: everything that runs in Node (engine, scenario, CLI, theory, end-to-end in
+// Chromium) and the React components under a DOM emulation.
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/engine/**/*.test.ts', 'src/scenario/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/worker/**/*.test.ts', 'tests/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          include: ['src/ui/**/*.test.tsx', 'src/store/**/*.test.ts', 'src/ui/**/*.test.ts'],
+          setupFiles: ['./tests/setup/dom.ts'],
+        },
+      },
+    ],
+  },
+});
