@@ -1,0 +1,45 @@
+/** A command-line mistake: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface SimArgs {
+  file: string;
+  json: boolean;
+  durationMs?: number;
+  seed?: number;
+  warmupMs?: number;
+  maxEvents?: number;
+  traces?: string;
+  compare?: string;
+}
+
+const NUMERIC: Record<string, keyof SimArgs> = {
+  '--duration': 'durationMs',
+  '--seed': 'seed',
+  '--warmup': 'warmupMs',
+  '--max-events': 'maxEvents',
+};
+
+export const USAGE = 'usage: npm run sim -- FILE [--duration MS] [--seed N] [--warmup MS] [--max-events N] [--json]';
+
+export function parseSimArgs(argv: string[]): SimArgs {
+  const out: Partial<SimArgs> & { json: boolean } = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') out.json = true;
+    else if (a in NUMERIC) {
+      const raw = argv[++i];
+      const v = Number(raw);
+      if (raw === undefined || raw.trim() === '' || !Number.isFinite(v) || v < 0) throw new UsageError(`${a} needs a number >= 0, not ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+      (out as Record<string, unknown>)[NUMERIC[a]] = v;
+    } else if (a === '--traces' || a === '--compare') {
+      const v = argv[++i];
+      if (!v) throw new UsageError(`${a} needs a file name`);
+      out[a === '--traces' ? 'traces' : 'compare'] = v;
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (out.file) throw new UsageError(`one scenario file at a time (got ${out.file} and ${a})`);
+    else out.file = a;
+  }
+  if (!out.file) throw new UsageError('name a scenario file');
+  if (out.seed !== undefined && !Number.isInteger(out.seed)) throw new UsageError('--seed needs a whole number');
+  return out as SimArgs;
+}

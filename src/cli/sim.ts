@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { runScenarioFile, SimInputError } from './runScenario';
+import { parseSimArgs, USAGE, UsageError } from './args';
+import { formatReport } from './table';
+
+/**
+ * npm run sim -- FILE [options]: runs a scenario headless and prints its report.
+ * Exit 0 on a finished run, 2 on bad input (with one message naming the file and field).
+ */
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseSimArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`microcosm: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    const report = runScenarioFile(args, (f) => readFileSync(f, 'utf8'));
+    process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report) + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof SimInputError) {
+      process.stderr.write(e.message + '\n');
+      return 2;
+    }
+    throw e;
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  // Never a stack trace for a person: one line, and a non-zero exit.
+  process.stderr.write(`microcosm: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,42 @@
+import type { Report } from '../engine/metrics/report';
+
+/** Pads columns so a table reads in a terminal. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
+  return cells
+    .map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  '))
+    .join('\n');
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** The human-readable report: clients, nodes, edges. */
+export function formatReport(r: Report & { wallMs?: number }): string {
+  const out: string[] = [];
+  out.push(`${r.name}: ${r.simulatedMs / 1000} s simulated (warm-up ${r.warmupMs / 1000} s), seed ${r.seed}, ${r.events} events${r.wallMs !== undefined ? ` in ${r.wallMs} ms` : ''}`);
+  if (r.stoppedEarly) out.push(`stopped early: ${r.stoppedEarly}`);
+  for (const w of r.warnings) out.push(`warning: ${w}`);
+  out.push('');
+  out.push(table(
+    ['client', 'sent', 'ok', 'failed', 'rps', 'mean ms', 'p50', 'p95', 'p99', 'max'],
+    Object.entries(r.clients).map(([id, c]) => [id, c.sent, c.ok, c.failed, c.throughput.toFixed(1), ms(c.latencyMs.mean), ms(c.latencyMs.p50), ms(c.latencyMs.p95), ms(c.latencyMs.p99), ms(c.latencyMs.max)]),
+  ));
+  const failures = Object.entries(r.clients).flatMap(([id, c]) =>
+    Object.entries(c.failedBy).filter(([, n]) => n > 0).map(([cause, n]) => `${id}: ${n} ${cause}`));
+  if (failures.length) out.push(`failures: ${failures.join(', ')}`);
+  out.push('');
+  out.push(table(
+    ['node', 'kind', 'replicas', 'arrivals', 'completed', 'rejected', 'util', 'queue', 'resp ms'],
+    Object.entries(r.nodes).map(([id, n]) => [id, n.kind, n.replicas, n.arrivals, n.completed, n.rejected, pct(n.utilization), n.meanQueueLength.toFixed(2), ms(n.meanResponseMs)]),
+  ));
+  if (Object.keys(r.edges).length) {
+    out.push('');
+    out.push(table(
+      ['edge', 'calls', 'errors', 'timeouts', 'p99 ms'],
+      Object.entries(r.edges).map(([k, e]) => [k, e.calls, e.errors, e.timeouts, ms(e.latencyMs.p99)]),
+    ));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,33 @@
+import { compileDistribution, type Distribution } from '../core/distributions';
+import { Instance } from '../runtime/instance';
+import { LB_CODES } from '../runtime/loadBalancer';
+import { NodeRt } from '../runtime/nodeRuntime';
+import type { BuildContext } from './types';
+
+/** Settings of a node that serves requests on instances with workers. */
+export interface StationSettings {
+  id: string;
+  kind: string;
+  instances: number;
+  workers: number;
+  queueCapacity: number;
+  serviceTimeMs: Distribution;
+  loadBalancer: string;
+  startupMs: number;
+  parallel: boolean;
+}
+
+/** Builds the runtime node shared by services, gateways and databases. */
+export function buildStation(s: StationSettings, ctx: BuildContext): NodeRt {
+  const n = new NodeRt(ctx.index, s.id, s.kind);
+  n.workers = s.workers;
+  n.queueCap = s.queueCapacity;
+  n.service = compileDistribution(s.serviceTimeMs);
+  n.lb = LB_CODES[s.loadBalancer] ?? 0;
+  n.startupMs = s.startupMs;
+  n.parallel = s.parallel;
+  // Instances in the scenario are up when the run starts.
+  for (let i = 0; i < s.instances; i++) n.instances.push(new Instance());
+  n.readyCount = s.instances;
+  return n;
+}

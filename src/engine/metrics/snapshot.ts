@@ -1,0 +1,93 @@
+import { INSTANCE_STATE_NAMES } from '../runtime/codes';
+import type { World } from '../runtime/world';
+
+export interface ClientLive {
+  /** Answers per simulated second since the previous snapshot. */
+  rps: number;
+  errorRate: number;
+  /** p99 of the last whole simulated second. */
+  p99Ms: number;
+  sent: number;
+  ok: number;
+  failed: number;
+}
+
+export interface InstanceLive {
+  state: (typeof INSTANCE_STATE_NAMES)[number];
+  busy: number;
+  queued: number;
+}
+
+export interface NodeLive {
+  arrivalsPerS: number;
+  throughputPerS: number;
+  errorRate: number;
+  /** Busy workers over ready workers right now, 0..1. */
+  utilization: number;
+  queueLength: number;
+  replicas: number;
+  readyReplicas: number;
+  workers: number;
+  instances: InstanceLive[];
+}
+
+export interface EdgeLive {
+  callsPerS: number;
+  errorRate: number;
+}
+
+/** A cheap picture of the run now, for the live UI (about ten a second). */
+export interface Snapshot {
+  seq: number;
+  tMs: number;
+  events: number;
+  clients: Record<string, ClientLive>;
+  nodes: Record<string, NodeLive>;
+  edges: Record<string, EdgeLive>;
+}
+
+/** Builds a snapshot and resets the since-last-snapshot counters. */
+export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
+  const dtS = Math.max(1e-9, (w.now - sinceMs) / 1000);
+  const clients: Record<string, ClientLive> = {};
+  const nodes: Record<string, NodeLive> = {};
+  const edges: Record<string, EdgeLive> = {};
+  for (const n of w.nodes) {
+    const c = n.client;
+    if (c) {
+      clients[n.id] = {
+        rps: c.snapAnswers / dtS,
+        errorRate: c.snapAnswers > 0 ? c.snapFailed / c.snapAnswers : 0,
+        p99Ms: w.series.length > 0 ? w.series.last(n.seriesBase + 1) : 0,
+        sent: c.sent, ok: c.ok, failed: c.failed,
+      };
+      c.snapAnswers = c.snapFailed = 0;
+      continue;
+    }
+    let ready = 0, replicas = 0;
+    const instances: InstanceLive[] = [];
+    for (const inst of n.instances) {
+      if (inst.state === 4) continue;
+      replicas++;
+      if (inst.state === 0) ready++;
+      instances.push({ state: INSTANCE_STATE_NAMES[inst.state], busy: inst.busy, queued: inst.qLen });
+    }
+    nodes[n.id] = {
+      arrivalsPerS: n.snapArrivals / dtS,
+      throughputPerS: n.snapCompleted / dtS,
+      errorRate: n.snapFailed > 0 ? n.snapFailed / Math.max(n.snapArrivals, n.snapFailed) : 0,
+      utilization: n.capacity > 0 ? n.busy / n.capacity : 0,
+      queueLength: n.queued,
+      replicas,
+      readyReplicas: ready,
+      workers: n.workers,
+      instances,
+    };
+    n.snapArrivals = n.snapCompleted = n.snapFailed = 0;
+  }
+  for (const e of w.edges) {
+    edges[e.key] = { callsPerS: e.snapCalls / dtS, errorRate: e.snapCalls > 0 ? Math.min(1, e.snapErrors / e.snapCalls) : 0 };
+    e.snapCalls = e.snapErrors = 0;
+  }
+  return { seq, tMs: w.now, events: w.events, clients, nodes, edges };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { edgeSchema } from './calls/edgeSchema';
+import { KINDS } from './kinds';
+import { clientSchema } from './kinds/client/schema';
+import { databaseSchema } from './kinds/database/schema';
+import { gatewaySchema } from './kinds/gateway/schema';
+import { serviceSchema } from './kinds/service/schema';
+
+/** The scenario file's version; older files are migrated forward by the scenario layer. */
+export const SCENARIO_VERSION = 1;
+/** The longest run a scenario may ask for: 31 simulated days. */
+export const MAX_DURATION_MS = 31 * 86_400_000;
+
+/**
+ * One node of any kind, discriminated by `kind`. Built from the kinds' own schemas; the
+ * list of members must match `KINDS` (checked by a test).
+ */
+export const nodeSchema = z.discriminatedUnion('kind', [clientSchema, gatewaySchema, serviceSchema, databaseSchema], {
+  error: (iss) =>
+    iss.code === 'invalid_union' ? `unknown kind: kind must be one of ${KINDS.map((k) => k.kind).join(', ')}` : undefined,
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(SCENARIO_VERSION, { error: `version must be ${SCENARIO_VERSION}` }),
+  name: z.string({ error: 'name must be a string' }).min(1, 'name must not be empty').max(120),
+  description: z.string().max(4000).optional(),
+  seed: z.number().int('seed must be a whole number').min(0).max(2 ** 32 - 1).default(1),
+  durationMs: z.number({ error: 'durationMs must be a number' }).positive('durationMs must be > 0').max(MAX_DURATION_MS, `durationMs must be at most ${MAX_DURATION_MS} (31 days)`).default(60_000),
+  warmupMs: z.number().min(0).max(MAX_DURATION_MS).default(0),
+  nodes: z.array(nodeSchema).min(1, 'nodes needs at least one node').max(500, 'at most 500 nodes'),
+  edges: z.array(edgeSchema).max(5000).default([]),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioNode = Scenario['nodes'][number];
+export type ScenarioEdge = Scenario['edges'][number];

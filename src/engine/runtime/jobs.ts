@@ -1,0 +1,88 @@
+/**
+ * Requests in flight, one slot per request at one node, as columns of typed arrays (a
+ * struct of arrays): the hot loop allocates nothing per request, and a freed slot is reused.
+ *
+ * A slot's generation changes when it is freed, so an event that still names an old
+ * occupant (a timeout, say) can tell that it is stale.
+ */
+export class JobPool {
+  capacity = 0;
+  /** Node the request is at. */
+  node = new Int32Array(0);
+  /** Instance index within the node, -1 when none. */
+  inst = new Int32Array(0);
+  /** The calling request's slot, -1 for a request that a client started. */
+  parent = new Int32Array(0);
+  parentGen = new Int32Array(0);
+  parentEpoch = new Int32Array(0);
+  /** Edge the request came in on, -1 for a client's own request. */
+  edge = new Int32Array(0);
+  /** Client that started the whole request tree, and the path it asked for. */
+  client = new Int32Array(0);
+  path = new Int32Array(0);
+  /** Next outgoing edge to consider (sequential calls) or calls still out (parallel). */
+  cursor = new Int32Array(0);
+  pending = new Int32Array(0);
+  /** Failure cause once known (0 = ok). */
+  fail = new Int32Array(0);
+  gen = new Int32Array(0);
+  /** Bumped whenever the request stops waiting for the calls it made, which orphans them. */
+  epoch = new Int32Array(0);
+  /** When the request reached its node, and when its caller sent it. */
+  arrivedAt = new Float64Array(0);
+  sentAt = new Float64Array(0);
+
+  private free = new Int32Array(0);
+  private freeTop = 0;
+  private used = 0;
+  /** Slots in use now. */
+  live = 0;
+
+  constructor(initial = 1024) {
+    this.grow(initial);
+  }
+
+  alloc(): number {
+    let j: number;
+    if (this.freeTop > 0) j = this.free[--this.freeTop];
+    else {
+      if (this.used === this.capacity) this.grow(this.capacity * 2);
+      j = this.used++;
+    }
+    this.live++;
+    this.inst[j] = -1;
+    this.cursor[j] = 0;
+    this.pending[j] = 0;
+    this.fail[j] = 0;
+    return j;
+  }
+
+  release(j: number): void {
+    this.gen[j]++;
+    this.epoch[j]++;
+    this.free[this.freeTop++] = j;
+    this.live--;
+  }
+
+  private grow(cap: number): void {
+    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    this.node = i32(this.node);
+    this.inst = i32(this.inst);
+    this.parent = i32(this.parent);
+    this.parentGen = i32(this.parentGen);
+    this.parentEpoch = i32(this.parentEpoch);
+    this.edge = i32(this.edge);
+    this.client = i32(this.client);
+    this.path = i32(this.path);
+    this.cursor = i32(this.cursor);
+    this.pending = i32(this.pending);
+    this.fail = i32(this.fail);
+    this.gen = i32(this.gen);
+    this.epoch = i32(this.epoch);
+    this.arrivedAt = f64(this.arrivedAt);
+    this.sentAt = f64(this.sentAt);
+    this.free = i32(this.free);
+    this.capacity = cap;
+  }
+}

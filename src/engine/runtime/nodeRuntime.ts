@@ -1,0 +1,160 @@
+import type { Sampler } from '../core/distributions';
+import { Histogram } from '../metrics/histogram';
+import type { RateProfile } from '../kinds/client/rateProfile';
+import { FAILURE_COUNT } from './codes';
+import { Instance } from './instance';
+
+export const ROLE_CLIENT = 0;
+export const ROLE_STATION = 1;
+
+/** What a client node needs at run time: its load and what it has seen. */
+export class ClientRt {
+  open = true;
+  poisson = true;
+  profile: RateProfile | null = null;
+  rate = 0;
+  /** Bumped when the rate changes, which makes the already scheduled arrival stale. */
+  arrivalGen = 0;
+  lastArrivalMs = 0;
+  users = 0;
+  think: Sampler | null = null;
+  /** Cumulative path weights and the interned path ids they stand for. */
+  pathCum = new Float64Array(0);
+  pathIds = new Int32Array(0);
+
+  sent = 0;
+  ok = 0;
+  failed = 0;
+  readonly failedBy = new Float64Array(FAILURE_COUNT);
+  readonly latency = new Histogram();
+
+  /** This simulated second only, for the time series. */
+  secAnswers = 0;
+  secFailed = 0;
+  readonly secFailedBy = new Float64Array(FAILURE_COUNT);
+  readonly secLatency = new Histogram();
+  /** Since the last live snapshot. */
+  snapAnswers = 0;
+  snapFailed = 0;
+
+  resetStats(): void {
+    this.sent = this.ok = this.failed = 0;
+    this.failedBy.fill(0);
+    this.latency.reset();
+  }
+}
+
+/**
+ * A node at run time. One class for every kind keeps the hot path's property loads
+ * monomorphic; fields a kind does not use stay at their defaults.
+ */
+export class NodeRt {
+  role = ROLE_STATION;
+  client: ClientRt | null = null;
+
+  /** Outgoing edges in scenario order, and whether they are called in parallel. */
+  out = new Int32Array(0);
+  parallel = false;
+  /** For a routing gateway: edge per interned path id, -1 for no route (404). */
+  routes: Int32Array | null = null;
+
+  instances: Instance[] = [];
+  readyCount = 0;
+  workers = 1;
+  queueCap = 0;
+  service: Sampler | null = null;
+  /** Multiplies every service time: instance size, slowdown faults. */
+  serviceFactor = 1;
+  lb = 0;
+  readonly lbState = { rr: 0 };
+  startupMs = 0;
+
+  arrivals = 0;
+  completed = 0;
+  rejected = 0;
+  failed = 0;
+  responseSum = 0;
+
+  /** Time integrals since the start, for utilization and mean queue length. */
+  lastT = 0;
+  busy = 0;
+  queued = 0;
+  capacity = 0;
+  busyArea = 0;
+  queueArea = 0;
+  capArea = 0;
+  /** Integrals at the last tick and at the last warm-up reset. */
+  tickBusyArea = 0;
+  tickQueueArea = 0;
+  tickCapArea = 0;
+  baseBusyArea = 0;
+  baseQueueArea = 0;
+  baseCapArea = 0;
+  baseT = 0;
+  secCompleted = 0;
+  snapArrivals = 0;
+  snapCompleted = 0;
+  snapFailed = 0;
+  /** First of this node's channels in the run's series store. */
+  seriesBase = 0;
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly kind: string,
+  ) {}
+
+  /** Brings the time integrals up to `now`; call before busy, queued or capacity change. */
+  touch(now: number): void {
+    const dt = now - this.lastT;
+    if (dt > 0) {
+      this.busyArea += this.busy * dt;
+      this.queueArea += this.queued * dt;
+      this.capArea += this.capacity * dt;
+      this.lastT = now;
+    }
+  }
+
+  replicas(): number {
+    let n = 0;
+    for (const inst of this.instances) if (inst.state < 4) n++;
+    return n;
+  }
+
+  resetStats(now: number): void {
+    this.touch(now);
+    this.arrivals = this.completed = this.rejected = this.failed = this.responseSum = 0;
+    this.baseBusyArea = this.busyArea;
+    this.baseQueueArea = this.queueArea;
+    this.baseCapArea = this.capArea;
+    this.baseT = now;
+  }
+}
+
+/** An edge at run time: the call's settings and what happened on it. */
+export class EdgeRt {
+  calls = 0;
+  errors = 0;
+  timeouts = 0;
+  readonly latency = new Histogram();
+  snapCalls = 0;
+  snapErrors = 0;
+  secCalls = 0;
+  secErrors = 0;
+  seriesBase = 0;
+
+  constructor(
+    readonly index: number,
+    readonly key: string,
+    readonly from: number,
+    readonly to: number,
+    readonly latencySampler: Sampler,
+    public probability: number,
+    public timeoutMs: number,
+  ) {}
+
+  resetStats(): void {
+    this.calls = this.errors = this.timeouts = 0;
+    this.latency.reset();
+  }
+}

@@ -1,0 +1,130 @@
+import { compileDistribution } from './core/distributions';
+import { createRng } from './core/rng';
+import { buildReport, type Report } from './metrics/report';
+import { takeSnapshot, type Snapshot } from './metrics/snapshot';
+import type { Scenario } from './model';
+import { buildWorld } from './runtime/build';
+import { EV_CLIENT_RATE } from './runtime/codes';
+import { DEFAULT_MAX_EVENTS, type World } from './runtime/world';
+
+export interface SimulationOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Overrides the scenario's warm-up: statistics exclude this first stretch of simulated time. */
+  warmupMs?: number;
+  /** Stop with a message after this many events rather than run for ever. */
+  maxEvents?: number;
+}
+
+/** A change made while the simulation runs: data only, so the UI can send it to a worker. */
+export type Change =
+  | { type: 'setRps'; node: string; rps: number }
+  | { type: 'spike'; node: string; multiplier: number; durationMs: number }
+  | { type: 'setInstances'; node: string; instances: number }
+  | { type: 'setConcurrency'; node: string; concurrency: number }
+  | { type: 'setServiceTime'; node: string; serviceTimeMs: Parameters<typeof compileDistribution>[0] }
+  | { type: 'setEdge'; edge: string; probability?: number; timeoutMs?: number };
+
+/**
+ * A running simulation. Time only moves when you call {@link Simulation.runUntil} or
+ * {@link Simulation.step}; everything is deterministic for a given scenario and seed.
+ *
+ * @example
+ * const sim = createSimulation(parseScenarioOrThrow(json));
+ * sim.runUntil(sim.durationMs);
+ * console.log(sim.report().clients.users.latencyMs.p99);
+ */
+export interface Simulation {
+  readonly durationMs: number;
+  readonly seed: number;
+  /** Simulated time now, in ms. */
+  now(): number;
+  /** Runs all events up to tMs (inclusive); false when the event budget stopped it. */
+  runUntil(tMs: number): boolean;
+  /** Runs one event; false when there are none left. */
+  step(): boolean;
+  /** Applies a live change at the current simulated time. */
+  apply(change: Change): void;
+  /** Counters since the previous snapshot and the current state: cheap, for the live view. */
+  snapshot(): Snapshot;
+  /** The full result so far. */
+  report(): Report;
+  /** Set when the run was stopped early (the event budget), with the reason. */
+  stoppedEarly(): string | undefined;
+}
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  const seed = options.seed ?? scenario.seed;
+  const warmupMs = options.warmupMs ?? scenario.warmupMs;
+  const rng = createRng(seed);
+  const world: World = buildWorld(scenario, rng);
+  world.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+  world.start(warmupMs);
+  let seq = 0;
+  let lastSnapshotMs = 0;
+  let stopped: string | undefined;
+
+  const nodeNamed = (id: string) => {
+    const n = world.nodes.find((x) => x.id === id);
+    if (!n) throw new Error(`no node "${id}"`);
+    return n;
+  };
+
+  return {
+    durationMs: scenario.durationMs,
+    seed,
+    now: () => world.now,
+    runUntil(tMs) {
+      if (stopped) return false;
+      const ok = world.runUntil(tMs);
+      if (!ok) stopped = `stopped after ${world.events} events (the event budget) at ${Math.round(world.now)} ms of simulated time; shorten durationMs or lower the load`;
+      return ok;
+    },
+    step: () => world.step(),
+    apply(change) {
+      switch (change.type) {
+        case 'setRps':
+        case 'spike': {
+          const n = nodeNamed(change.node);
+          const c = n.client;
+          if (!c?.profile) throw new Error(`"${change.node}" is not an open-loop client`);
+          if (change.type === 'setRps') c.profile.baseOverride = Math.max(0, change.rps);
+          else {
+            c.profile.liveSpikeUntilMs = world.now + change.durationMs;
+            c.profile.liveSpikeMultiplier = change.multiplier;
+          }
+          world.q.push(world.now, EV_CLIENT_RATE, n.index, 0);
+          return;
+        }
+        case 'setInstances':
+          world.setInstances(nodeNamed(change.node), Math.max(0, Math.floor(change.instances)));
+          return;
+        case 'setConcurrency': {
+          const n = nodeNamed(change.node);
+          n.touch(world.now);
+          n.capacity += (change.concurrency - n.workers) * n.readyCount;
+          n.workers = Math.max(1, Math.floor(change.concurrency));
+          return;
+        }
+        case 'setServiceTime':
+          nodeNamed(change.node).service = compileDistribution(change.serviceTimeMs);
+          return;
+        case 'setEdge': {
+          const e = world.edges.find((x) => x.key === change.edge);
+          if (!e) throw new Error(`no edge "${change.edge}"`);
+          if (change.probability !== undefined) e.probability = change.probability;
+          if (change.timeoutMs !== undefined) e.timeoutMs = change.timeoutMs;
+          return;
+        }
+      }
+    },
+    snapshot() {
+      const s = takeSnapshot(world, ++seq, lastSnapshotMs);
+      lastSnapshotMs = world.now;
+      return s;
+    },
+    report: () =>
+      buildReport(world, { name: scenario.name, seed, durationMs: scenario.durationMs, warmupMs, warnings: [], stoppedEarly: stopped }),
+    stoppedEarly: () => stopped,
+  };
+}

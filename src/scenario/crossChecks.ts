@@ -1,0 +1,80 @@
+import { edgeKey } from '../engine/calls/edgeSchema';
+import { kindOf } from '../engine/kinds';
+import type { Scenario } from '../engine/model';
+import type { ScenarioProblem } from './problems';
+
+/**
+ * Checks that need the whole scenario: ids, edges, routes and cycles. Returns problems
+ * (the scenario cannot run) and warnings (it can, but probably not as meant).
+ */
+export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings: string[] } {
+  const problems: ScenarioProblem[] = [];
+  const warnings: string[] = [];
+  const byId = new Map<string, { index: number; kind: string }>();
+  s.nodes.forEach((n, i) => {
+    if (byId.has(n.id)) problems.push({ path: `nodes[${i}].id`, message: `duplicate id "${n.id}" (also nodes[${byId.get(n.id)!.index}])` });
+    else byId.set(n.id, { index: i, kind: n.kind });
+  });
+
+  const seenEdges = new Map<string, number>();
+  s.edges.forEach((e, i) => {
+    const from = byId.get(e.from), to = byId.get(e.to);
+    if (!from) problems.push({ path: `edges[${i}].from`, message: `unknown node "${e.from}"` });
+    if (!to) problems.push({ path: `edges[${i}].to`, message: `unknown node "${e.to}"` });
+    if (e.from === e.to) problems.push({ path: `edges[${i}]`, message: `a node cannot call itself ("${e.from}")` });
+    const key = edgeKey(e.from, e.to);
+    if (seenEdges.has(key)) problems.push({ path: `edges[${i}]`, message: `duplicate edge ${key} (also edges[${seenEdges.get(key)}])` });
+    else seenEdges.set(key, i);
+    if (from && !kindOf(from.kind)?.canCall) problems.push({ path: `edges[${i}].from`, message: `a ${from.kind} makes no calls, so "${e.from}" cannot start an edge` });
+    if (to && !kindOf(to.kind)?.canBeCalled) problems.push({ path: `edges[${i}].to`, message: `a ${to.kind} cannot be called, so "${e.to}" cannot end an edge` });
+  });
+
+  s.nodes.forEach((n, i) => {
+    if (n.kind === 'gateway') {
+      n.routes.forEach((r, k) => {
+        if (!byId.has(r.to)) problems.push({ path: `nodes[${i}].routes[${k}].to`, message: `unknown node "${r.to}"` });
+        else if (!seenEdges.has(edgeKey(n.id, r.to))) problems.push({ path: `nodes[${i}].routes[${k}].to`, message: `no edge ${edgeKey(n.id, r.to)}: connect the gateway to "${r.to}"` });
+      });
+    }
+    if (n.kind === 'client') {
+      if (n.paths.reduce((a, p) => a + p.weight, 0) <= 0) problems.push({ path: `nodes[${i}].paths`, message: 'the path weights add up to 0' });
+      if (!s.edges.some((e) => e.from === n.id)) warnings.push(`client "${n.id}" calls nothing: connect it to a gateway or service`);
+    }
+  });
+
+  if (s.warmupMs >= s.durationMs) problems.push({ path: 'warmupMs', message: `must be shorter than durationMs (${s.durationMs})` });
+  if (problems.length === 0) {
+    const cycle = findCallCycle(s);
+    if (cycle) problems.push({ path: 'edges', message: `synchronous call cycle ${cycle.join(' -> ')}: a request would wait for itself` });
+  }
+  return { problems, warnings };
+}
+
+/** A cycle of synchronous calls, as the list of node ids around it, or null. */
+export function findCallCycle(s: Scenario): string[] | null {
+  const out = new Map<string, string[]>();
+  for (const e of s.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | null => {
+    state.set(id, 1);
+    stack.push(id);
+    for (const next of out.get(id) ?? []) {
+      if (state.get(next) === 1) return [...stack.slice(stack.indexOf(next)), next];
+      if (!state.has(next)) {
+        const c = visit(next);
+        if (c) return c;
+      }
+    }
+    stack.pop();
+    state.set(id, 2);
+    return null;
+  };
+  for (const n of s.nodes) {
+    if (!state.has(n.id)) {
+      const c = visit(n.id);
+      if (c) return c;
+    }
+  }
+  return null;
+}

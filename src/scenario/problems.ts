@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+
+/** One thing wrong with a scenario: where (a field path such as nodes[1].serviceTimeMs.mean) and what. */
+export interface ScenarioProblem {
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(top level)';
+}
+
+/**
+ * Turns zod's issues into one line each. A union that failed in every branch reports the
+ * branch that got furthest (the deepest path), which is the one the author meant.
+ */
+export function problemsFromZod(error: z.ZodError): ScenarioProblem[] {
+  const out: ScenarioProblem[] = [];
+  for (const issue of error.issues) out.push(best(issue as Issue, []));
+  return dedupe(out);
+}
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  errors?: Issue[][];
+  keys?: string[];
+  expected?: string;
+  received?: string;
+}
+
+function best(issue: Issue, prefix: PropertyKey[]): ScenarioProblem {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0 && !/must be one of|must be/.test(issue.message)) {
+    let pick: Issue | undefined;
+    let depth = -1;
+    for (const branch of issue.errors) {
+      for (const sub of branch) {
+        const d = sub.path.length + (sub.code === 'invalid_type' ? 0 : 0.5);
+        if (d > depth) { depth = d; pick = sub; }
+      }
+    }
+    if (pick) return best(pick, path);
+  }
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    return { path: formatPath(path), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+  }
+  return { path: formatPath(path), message: tidy(issue.message) };
+}
+
+function tidy(message: string): string {
+  // zod's stock wording for a missing field is "Invalid input: expected number, received undefined".
+  const m = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  if (m) return `is required (a ${m[1]})`;
+  return message.replace(/^Invalid input: /, '');
+}
+
+function dedupe(list: ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const k = `${p.path}\u0000${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** "file.json: nodes[1].serviceTimeMs: must be >= 0" — one line per problem. */
+export function formatProblems(source: string, problems: readonly ScenarioProblem[]): string {
+  return problems.map((p) => `${source}: ${p.path}: ${p.message}`).join('\n');
+}
