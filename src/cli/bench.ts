@@ -52,7 +52,7 @@ function run(c: Case): void {
   const r = sim.report();
   const done = Object.values(r.clients).reduce((a, x) => a + x.ok + x.failed, 0);
   const perS = done / (wallMs / 1000);
-  console.log(`${c.name}\n  ${done.toLocaleString('en-US')} requests, ${r.events.toLocaleString('en-US')} events in ${wallMs.toFixed(0)} ms: ${Math.round(perS).toLocaleString('en-US')} requests/s, ${Math.round(r.events / (wallMs / 1000)).toLocaleString('en-US')} events/s`);
+  console.log(`${c.name}\n  ${done.toLocaleString('en-US')} requests, ${r.eventsProcessed.toLocaleString('en-US')} events in ${wallMs.toFixed(0)} ms: ${Math.round(perS).toLocaleString('en-US')} requests/s, ${Math.round(r.eventsProcessed / (wallMs / 1000)).toLocaleString('en-US')} events/s`);
 }
 
 const quick = process.argv.includes('--quick');

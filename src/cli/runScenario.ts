@@ -41,8 +41,8 @@ export function runScenarioFile(args: SimArgs, read: (file: string) => string): 
   if (stopped) throw new SimInputError(`${args.file}: ${stopped}`);
   const report = sim.report();
   const wallMs = Math.round(performance.now() - started);
-  const { seed, durationMs, warmupMs: w, events, ...rest } = report;
-  return { seed, durationMs, warmupMs: w, events, wallMs, ...rest, name: report.name } as CliReport;
+  const { seed, durationMs, warmupMs: w, eventsProcessed, ...rest } = report;
+  return { seed, durationMs, warmupMs: w, eventsProcessed, wallMs, ...rest, name: report.name } as CliReport;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });

@@ -15,7 +15,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 /** The human-readable report: clients, nodes, edges. */
 export function formatReport(r: Report & { wallMs?: number }): string {
   const out: string[] = [];
-  out.push(`${r.name}: ${r.simulatedMs / 1000} s simulated (warm-up ${r.warmupMs / 1000} s), seed ${r.seed}, ${r.events} events${r.wallMs !== undefined ? ` in ${r.wallMs} ms` : ''}`);
+  out.push(`${r.name}: ${r.simulatedMs / 1000} s simulated (warm-up ${r.warmupMs / 1000} s), seed ${r.seed}, ${r.eventsProcessed} events${r.wallMs !== undefined ? ` in ${r.wallMs} ms` : ''}`);
   if (r.stoppedEarly) out.push(`stopped early: ${r.stoppedEarly}`);
   for (const w of r.warnings) out.push(`warning: ${w}`);
   out.push('');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { edgeSchema } from './calls/edgeSchema';
+import { faultSchema } from './faults/schema';
 import { KINDS } from './kinds';
 import { clientSchema } from './kinds/client/schema';
 import { databaseSchema } from './kinds/database/schema';
@@ -30,6 +31,10 @@ export const scenarioSchema = z.strictObject({
   warmupMs: z.number().min(0).max(MAX_DURATION_MS).default(0),
   nodes: z.array(nodeSchema).min(1, 'nodes needs at least one node').max(500, 'at most 500 nodes'),
   edges: z.array(edgeSchema).max(5000).default([]),
+  faults: z.array(faultSchema).max(1000).default([]),
+  tracing: z.strictObject({
+    sampleRate: z.number().min(0, 'sampleRate must be >= 0').max(1, 'sampleRate must be <= 1 (a fraction)').default(0.01).describe('Share of requests whose span tree is kept'),
+  }).optional(),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

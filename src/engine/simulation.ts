@@ -1,10 +1,15 @@
-import { compileDistribution } from './core/distributions';
+import { compileDistribution, type Distribution } from './core/distributions';
 import { createRng } from './core/rng';
+import { configureEdge } from './calls/configure';
+import { edgeSchema } from './calls/edgeSchema';
+import { faultSchema, type FaultInput } from './faults/schema';
+import type { ActiveFault } from './faults/faultBook';
 import { buildReport, type Report } from './metrics/report';
 import { takeSnapshot, type Snapshot } from './metrics/snapshot';
-import type { Scenario } from './model';
+import type { Scenario, ScenarioEdge } from './model';
 import { buildWorld } from './runtime/build';
 import { EV_CLIENT_RATE } from './runtime/codes';
+import { setInstances } from './runtime/stations';
 import { DEFAULT_MAX_EVENTS, type World } from './runtime/world';
 
 export interface SimulationOptions {
@@ -22,12 +27,14 @@ export type Change =
   | { type: 'spike'; node: string; multiplier: number; durationMs: number }
   | { type: 'setInstances'; node: string; instances: number }
   | { type: 'setConcurrency'; node: string; concurrency: number }
-  | { type: 'setServiceTime'; node: string; serviceTimeMs: Parameters<typeof compileDistribution>[0] }
-  | { type: 'setEdge'; edge: string; probability?: number; timeoutMs?: number };
+  | { type: 'setServiceTime'; node: string; serviceTimeMs: Distribution }
+  /** Replaces an edge's call settings (timeout, retry, breaker, bulkhead, fallback). A new breaker starts closed. */
+  | { type: 'setEdge'; edge: Omit<ScenarioEdge, 'latencyMs'> & { latencyMs?: Distribution } };
 
 /**
  * A running simulation. Time only moves when you call {@link Simulation.runUntil} or
- * {@link Simulation.step}; everything is deterministic for a given scenario and seed.
+ * {@link Simulation.step}; everything is deterministic for a given scenario and seed, and
+ * for the same sequence of live changes at the same simulated times.
  *
  * @example
  * const sim = createSimulation(parseScenarioOrThrow(json));
@@ -43,8 +50,13 @@ export interface Simulation {
   runUntil(tMs: number): boolean;
   /** Runs one event; false when there are none left. */
   step(): boolean;
-  /** Applies a live change at the current simulated time. */
+  /** Applies a live change at the current simulated time. Throws on an unknown node or edge. */
   apply(change: Change): void;
+  /** Starts a fault now (its atMs is ignored); returns an id for {@link Simulation.stopFault}. */
+  startFault(fault: FaultInput): string;
+  /** Ends a fault started live or by the scenario; false when it was not active. */
+  stopFault(id: string): boolean;
+  activeFaults(): ActiveFault[];
   /** Counters since the previous snapshot and the current state: cheap, for the live view. */
   snapshot(): Snapshot;
   /** The full result so far. */
@@ -57,7 +69,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const seed = options.seed ?? scenario.seed;
   const warmupMs = options.warmupMs ?? scenario.warmupMs;
   const rng = createRng(seed);
-  const world: World = buildWorld(scenario, rng);
+  const world: World = buildWorld(scenario, rng, seed);
   world.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   world.start(warmupMs);
   let seq = 0;
@@ -97,27 +109,37 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           return;
         }
         case 'setInstances':
-          world.setInstances(nodeNamed(change.node), Math.max(0, Math.floor(change.instances)));
+          setInstances(world, nodeNamed(change.node), Math.max(0, Math.floor(change.instances)));
           return;
         case 'setConcurrency': {
           const n = nodeNamed(change.node);
+          const workers = Math.max(1, Math.floor(change.concurrency));
           n.touch(world.now);
-          n.capacity += (change.concurrency - n.workers) * n.readyCount;
-          n.workers = Math.max(1, Math.floor(change.concurrency));
+          n.capacity += (workers - n.workers) * n.readyCount;
+          n.workers = workers;
           return;
         }
         case 'setServiceTime':
           nodeNamed(change.node).service = compileDistribution(change.serviceTimeMs);
           return;
         case 'setEdge': {
-          const e = world.edges.find((x) => x.key === change.edge);
-          if (!e) throw new Error(`no edge "${change.edge}"`);
-          if (change.probability !== undefined) e.probability = change.probability;
-          if (change.timeoutMs !== undefined) e.timeoutMs = change.timeoutMs;
+          const key = `${change.edge.from}->${change.edge.to}`;
+          const e = world.edges.find((x) => x.key === key);
+          if (!e) throw new Error(`no edge "${key}"`);
+          const settings = edgeSchema.parse({ ...change.edge, latencyMs: change.edge.latencyMs ?? 0 });
+          configureEdge(e, settings);
           return;
         }
       }
     },
+    startFault(fault) {
+      const f = faultSchema.parse(fault);
+      const ok = world.nodes.some((n) => n.id === f.target) || world.edges.some((e) => e.key === f.target);
+      if (!ok) throw new Error(`fault target "${f.target}" is neither a node nor an edge`);
+      return world.faults!.startLive(world, f);
+    },
+    stopFault: (id) => world.faults!.stopLive(world, id),
+    activeFaults: () => world.faults!.active(),
     snapshot() {
       const s = takeSnapshot(world, ++seq, lastSnapshotMs);
       lastSnapshotMs = world.now;

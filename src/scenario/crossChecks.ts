@@ -36,10 +36,26 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
         else if (!seenEdges.has(edgeKey(n.id, r.to))) problems.push({ path: `nodes[${i}].routes[${k}].to`, message: `no edge ${edgeKey(n.id, r.to)}: connect the gateway to "${r.to}"` });
       });
     }
+    if (n.kind === 'gateway' && n.auth) {
+      if (!byId.has(n.auth.to)) problems.push({ path: `nodes[${i}].auth.to`, message: `unknown node "${n.auth.to}"` });
+      else if (!seenEdges.has(edgeKey(n.id, n.auth.to))) problems.push({ path: `nodes[${i}].auth.to`, message: `no edge ${edgeKey(n.id, n.auth.to)}: connect the gateway to "${n.auth.to}"` });
+    }
     if (n.kind === 'client') {
       if (n.paths.reduce((a, p) => a + p.weight, 0) <= 0) problems.push({ path: `nodes[${i}].paths`, message: 'the path weights add up to 0' });
       if (!s.edges.some((e) => e.from === n.id)) warnings.push(`client "${n.id}" calls nothing: connect it to a gateway or service`);
     }
+  });
+
+  s.faults.forEach((f, i) => {
+    const path = `faults[${i}].target`;
+    const node = byId.get(f.target);
+    const isEdge = seenEdges.has(f.target);
+    if (f.kind === 'partition') {
+      if (!isEdge) problems.push({ path, message: `no edge "${f.target}" to partition` });
+    } else if (f.kind === 'latency') {
+      if (!node && !isEdge) problems.push({ path, message: `unknown node or edge "${f.target}"` });
+    } else if (!node) problems.push({ path, message: `unknown node "${f.target}"` });
+    else if (node.kind === 'client') problems.push({ path, message: `a ${f.kind} fault needs a service, gateway or database, not the client "${f.target}"` });
   });
 
   if (s.warmupMs >= s.durationMs) problems.push({ path: 'warmupMs', message: `must be shorter than durationMs (${s.durationMs})` });

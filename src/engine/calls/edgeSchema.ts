@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from '../core/distributions';
+import { bulkheadSchema, circuitBreakerSchema, fallbackSchema, retrySchema } from './resilienceSchema';
 
 /**
  * One-way network delay of a call when the edge does not say: about what a round trip
@@ -13,6 +14,10 @@ export const edgeSchema = z.strictObject({
   latencyMs: distributionSchema.default(DEFAULT_LATENCY_MS).describe('Network delay each way (ms)'),
   probability: z.number().min(0, 'probability must be >= 0').max(1, 'probability must be <= 1').default(1).describe('Chance that a request makes this call'),
   timeoutMs: z.number().positive('timeoutMs must be > 0').max(86_400_000).optional().describe('The caller gives up after this long (ms)'),
+  retry: retrySchema.optional(),
+  circuitBreaker: circuitBreakerSchema.optional(),
+  bulkhead: bulkheadSchema.optional(),
+  fallback: fallbackSchema.optional(),
   label: z.string().max(80).optional(),
 });
 

@@ -5,6 +5,8 @@ import type { NodeRt } from '../runtime/nodeRuntime';
 /** What a kind's builder may ask about the rest of the scenario. */
 export interface BuildContext {
   index: number;
+  /** Number of nodes in the scenario (per-client state is indexed by node index). */
+  nodeCount: number;
   rng: Rng;
   /** Interned ids of every path any client asks for, by path string. */
   pathIds: ReadonlyMap<string, number>;

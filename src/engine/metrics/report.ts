@@ -1,6 +1,10 @@
 import type { LatencySummary } from './histogram';
 import { FAILURE_NAMES, type FailureName } from '../runtime/codes';
-import { CLIENT_CHANNELS, NODE_CHANNELS, type World } from '../runtime/world';
+import type { World } from '../runtime/world';
+import { breakerStateName } from '../calls/circuitBreaker';
+import { CLIENT_CHANNELS, EDGE_CHANNELS, FAILURE_CHANNELS, NODE_CHANNELS } from './tick';
+import type { LoggedEvent } from './eventLog';
+import type { Trace } from './tracer';
 
 export interface ClientReport {
   sent: number;
@@ -17,6 +21,7 @@ export interface ClientReport {
 export interface NodeReport {
   kind: string;
   replicas: number;
+  readyReplicas: number;
   arrivals: number;
   completed: number;
   rejected: number;
@@ -28,19 +33,52 @@ export interface NodeReport {
   meanQueueLength: number;
   /** Arrival to answer at this node, including its own calls; rejected requests excluded. */
   meanResponseMs: number;
+  /** Gateways with a rate limit: requests answered 429. */
+  rateLimited?: number;
 }
 
+/**
+ * What happened on one edge. A *call* is what the caller asked for; each try of it is an
+ * *attempt*. Counts are as the caller saw them.
+ */
 export interface EdgeReport {
+  /** Logical calls made. */
   calls: number;
+  /** Tries sent (they passed the breaker), retries included. */
+  attempts: number;
+  /** Calls that ended in failure after their retries (before any fallback answered for them). */
   errors: number;
+  /** Attempts that failed, for any reason. */
+  failedAttempts: number;
+  /** Attempts the caller gave up on. */
   timeouts: number;
+  /** Attempts refused: a full bulkhead or room (503), or a rate limit (429). */
+  rejected: number;
+  /** Attempts after the first. */
+  retries: number;
+  /** Retries the retry budget did not allow. */
+  retriesDropped: number;
+  /** Tries an open breaker failed at once without sending them. */
+  shortCircuited: number;
+  /** Failed calls answered by the fallback instead. */
+  fallbacks: number;
+  /** Callee time spent on attempts nobody waited for any more (ms). */
+  wastedMs: number;
+  /** Call duration as the caller saw it, retries and backoff included. */
   latencyMs: LatencySummary;
+  circuitBreaker?: {
+    state: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+    transitions: { atMs: number; from: string; to: string }[];
+    shortCircuited: number;
+  };
 }
 
 export interface SeriesReport {
   tMs: number[];
-  clients: Record<string, Record<(typeof CLIENT_CHANNELS)[number], number[]>>;
+  clients: Record<string, Record<(typeof CLIENT_CHANNELS)[number], number[]> & { failuresPerS: Record<string, number[]> }>;
   nodes: Record<string, Record<(typeof NODE_CHANNELS)[number], number[]>>;
+  /** Per edge: attempts/s, errors/s, and the breaker state (0 closed, 1 open, 2 half-open; the worst in a merged point). */
+  edges: Record<string, Record<(typeof EDGE_CHANNELS)[number], number[]>>;
 }
 
 export interface Report {
@@ -50,11 +88,18 @@ export interface Report {
   warmupMs: number;
   /** Simulated time the report covers (the run may be stopped early or still going). */
   simulatedMs: number;
-  events: number;
+  /** Simulation events processed (the engine's own work, for benchmarks and budgets). */
+  eventsProcessed: number;
   clients: Record<string, ClientReport>;
   nodes: Record<string, NodeReport>;
   edges: Record<string, EdgeReport>;
   series: SeriesReport;
+  /** Notable events in time order (faults, breaker transitions, crashes, scaling), bounded. */
+  events: LoggedEvent[];
+  /** Events not kept because the log was full. */
+  eventsDropped: number;
+  /** Sampled request traces (when the scenario sets tracing). */
+  traces?: Trace[];
   warnings: string[];
   /** Set when the run stopped before its end, with the reason. */
   stoppedEarly?: string;
@@ -98,6 +143,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
     nodes[n.id] = {
       kind: n.kind,
       replicas: n.replicas(),
+      readyReplicas: n.readyCount,
       arrivals: n.arrivals,
       completed: n.completed,
       rejected: n.rejected,
@@ -106,10 +152,17 @@ export function buildReport(w: World, head: ReportHeader): Report {
       utilization: r4(cap > 0 ? (n.busyArea - n.baseBusyArea) / cap : 0),
       meanQueueLength: r4(span > 0 ? (n.queueArea - n.baseQueueArea) / span : 0),
       meanResponseMs: r4(n.completed > 0 ? n.responseSum / n.completed : 0),
+      ...(n.rateLimitSettings ? { rateLimited: n.rateLimited } : {}),
     };
   }
   for (const e of w.edges) {
-    edges[e.key] = { calls: e.calls, errors: e.errors, timeouts: e.timeouts, latencyMs: summary(e.latency.summary()) };
+    const rec: EdgeReport = {
+      calls: e.calls, attempts: e.attempts, errors: e.errors, failedAttempts: e.failedAttempts, timeouts: e.timeouts,
+      rejected: e.rejected, retries: e.retries, retriesDropped: e.retriesDropped, shortCircuited: e.shortCircuited,
+      fallbacks: e.fallbacks, wastedMs: r4(e.wastedMs), latencyMs: summary(e.latency.summary()),
+    };
+    if (e.breaker) rec.circuitBreaker = { state: breakerStateName(e.breaker.state), transitions: e.transitions.map((t) => ({ ...t, atMs: r4(t.atMs) })), shortCircuited: e.shortCircuited };
+    edges[e.key] = rec;
   }
   return {
     name: head.name,
@@ -117,9 +170,12 @@ export function buildReport(w: World, head: ReportHeader): Report {
     durationMs: head.durationMs,
     warmupMs: head.warmupMs,
     simulatedMs: r4(w.now),
-    events: w.events,
+    eventsProcessed: w.events,
     clients, nodes, edges,
     series: buildSeries(w),
+    events: w.log.entries.slice(),
+    eventsDropped: w.log.dropped,
+    ...(w.tracer ? { traces: w.tracer.traces() } : {}),
     warnings: head.warnings,
     ...(head.stoppedEarly ? { stoppedEarly: head.stoppedEarly } : {}),
   };
@@ -127,16 +183,23 @@ export function buildReport(w: World, head: ReportHeader): Report {
 
 function buildSeries(w: World): SeriesReport {
   const s = w.series;
-  const out: SeriesReport = { tMs: s.times(), clients: {}, nodes: {} };
+  const out: SeriesReport = { tMs: s.times(), clients: {}, nodes: {}, edges: {} };
   for (const n of w.nodes) {
     const b = n.seriesBase;
     if (n.client) {
-      out.clients[n.id] = { throughput: s.values(b), latencyP99Ms: s.values(b + 1), errorRate: s.values(b + 2) };
+      const failuresPerS: Record<string, number[]> = {};
+      FAILURE_CHANNELS.forEach((cause, k) => (failuresPerS[cause] = s.values(b + 3 + k)));
+      out.clients[n.id] = { throughput: s.values(b), latencyP99Ms: s.values(b + 1), errorRate: s.values(b + 2), failuresPerS };
     } else {
       const rec = {} as Record<(typeof NODE_CHANNELS)[number], number[]>;
       NODE_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k)));
       out.nodes[n.id] = rec;
     }
+  }
+  for (const e of w.edges) {
+    const rec = {} as Record<(typeof EDGE_CHANNELS)[number], number[]>;
+    EDGE_CHANNELS.forEach((name, k) => (rec[name] = s.values(e.seriesBase + k)));
+    out.edges[e.key] = rec;
   }
   return out;
 }

@@ -1,5 +1,8 @@
 import { INSTANCE_STATE_NAMES } from '../runtime/codes';
 import type { World } from '../runtime/world';
+import { breakerStateName } from '../calls/circuitBreaker';
+import type { ActiveFault } from '../faults/faultBook';
+import type { LoggedEvent } from './eventLog';
 
 export interface ClientLive {
   /** Answers per simulated second since the previous snapshot. */
@@ -34,6 +37,7 @@ export interface NodeLive {
 export interface EdgeLive {
   callsPerS: number;
   errorRate: number;
+  breaker?: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 }
 
 /** A cheap picture of the run now, for the live UI (about ten a second). */
@@ -44,6 +48,9 @@ export interface Snapshot {
   clients: Record<string, ClientLive>;
   nodes: Record<string, NodeLive>;
   edges: Record<string, EdgeLive>;
+  /** Events logged since the previous snapshot. */
+  newEvents: LoggedEvent[];
+  activeFaults: ActiveFault[];
 }
 
 /** Builds a snapshot and resets the since-last-snapshot counters. */
@@ -87,7 +94,8 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
   }
   for (const e of w.edges) {
     edges[e.key] = { callsPerS: e.snapCalls / dtS, errorRate: e.snapCalls > 0 ? Math.min(1, e.snapErrors / e.snapCalls) : 0 };
+    if (e.breaker) edges[e.key].breaker = breakerStateName(e.breaker.state);
     e.snapCalls = e.snapErrors = 0;
   }
-  return { seq, tMs: w.now, events: w.events, clients, nodes, edges };
+  return { seq, tMs: w.now, events: w.events, clients, nodes, edges, newEvents: w.log.takeNew(), activeFaults: w.faults?.active() ?? [] };
 }

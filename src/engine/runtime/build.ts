@@ -1,17 +1,25 @@
-import { compileDistribution } from '../core/distributions';
 import type { Xoshiro128 } from '../core/rng';
+import { breakerStateName } from '../calls/circuitBreaker';
+import { buildEdge } from '../calls/configure';
+import type { EdgeRt } from '../calls/edgeRuntime';
 import { edgeKey } from '../calls/edgeSchema';
+import { FaultBook } from '../faults/faultBook';
 import { KINDS } from '../kinds';
 import type { BuildContext, KindDefinition } from '../kinds/types';
+import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
-import { EdgeRt, type NodeRt } from './nodeRuntime';
+import { EV_BREAKER_TIMER } from './codes';
+import type { NodeRt } from './nodeRuntime';
 import { World } from './world';
+
+/** Breaker transitions kept per edge in the report. */
+const MAX_TRANSITIONS = 1000;
 
 /**
  * Turns a validated scenario into a runtime world. Cross-references (edges to unknown nodes,
  * cycles) are the scenario layer's to report nicely; here they are programming errors.
  */
-export function buildWorld(scenario: Scenario, rng: Xoshiro128): World {
+export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): World {
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
   const pathIds = new Map<string, number>();
   for (const n of scenario.nodes) {
@@ -20,10 +28,20 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128): World {
   }
   if (pathIds.size === 0) pathIds.set('/', 0);
 
-  const edges = scenario.edges.map((e, i) => {
+  // The world does not exist yet when breakers are made; their listener reaches it later.
+  let world: World | null = null;
+  const edges: EdgeRt[] = scenario.edges.map((e, i) => {
     const from = index.get(e.from), to = index.get(e.to);
     if (from === undefined || to === undefined) throw new Error(`edge ${edgeKey(e.from, e.to)} names an unknown node`);
-    return new EdgeRt(i, edgeKey(e.from, e.to), from, to, compileDistribution(e.latencyMs), e.probability, e.timeoutMs ?? 0);
+    const rt: EdgeRt = buildEdge(i, edgeKey(e.from, e.to), from, to, e, (atMs, a, b) => {
+      const fromName = breakerStateName(a), toName = breakerStateName(b);
+      if (rt.transitions.length < MAX_TRANSITIONS) rt.transitions.push({ atMs, from: fromName, to: toName });
+      if (!world) return;
+      world.log.add(atMs, 'breaker', `breaker on ${rt.key}: ${fromName} -> ${toName}`, undefined, rt.key);
+      const t = rt.breaker?.nextAutomaticTransitionMs() ?? Infinity;
+      if (t < Infinity) world.q.push(Math.max(t, world.now), EV_BREAKER_TIMER, rt.index, 0);
+    });
+    return rt;
   });
 
   const nodes: NodeRt[] = scenario.nodes.map((node, i) => {
@@ -31,14 +49,18 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128): World {
     if (!def) throw new Error(`unknown kind ${node.kind}`);
     const ctx: BuildContext = {
       index: i,
+      nodeCount: scenario.nodes.length,
       rng,
       pathIds,
       edgeTo: (to) => scenario.edges.findIndex((e) => e.from === node.id && e.to === to),
     };
     const rt = def.build(node, ctx);
-    rt.out = Int32Array.from(edges.filter((e) => e.from === i).map((e) => e.index));
+    rt.out = Int32Array.from(edges.filter((e) => e.from === i && e.index !== rt.authEdge).map((e) => e.index));
     return rt;
   });
 
-  return new World(nodes, edges, [...pathIds.keys()], rng);
+  world = new World(nodes, edges, [...pathIds.keys()], rng);
+  world.faults = new FaultBook(scenario.faults);
+  if (scenario.tracing && scenario.tracing.sampleRate > 0) world.tracer = new Tracer(scenario.tracing.sampleRate, seed);
+  return world;
 }

@@ -1,3 +1,32 @@
+export const J_FREE = 0;
+/** A client's own request, making its calls. */
+export const J_ROOT = 1;
+/** On the network towards its callee. */
+export const J_NETWORK = 2;
+/** In an instance's waiting room. */
+export const J_QUEUED = 3;
+/** A worker is doing the node's own work. */
+export const J_SERVICE = 4;
+/** The worker waits for the request's outgoing calls. */
+export const J_CALLING = 5;
+/** The answer is on its way back. */
+export const J_RESPONDING = 6;
+/** Swallowed by a partition or a black hole: no answer will come. */
+export const J_LIMBO = 7;
+/** A call waiting out its backoff before the next attempt. */
+export const J_RETRY_WAIT = 8;
+/** A call waiting for a bulkhead permit. */
+export const J_BULKHEAD_WAIT = 9;
+/** A failed call producing its fallback answer. */
+export const J_FALLBACK = 10;
+
+/** The caller stopped waiting for this attempt (timeout, or a sibling failed). */
+export const F_DETACHED = 1;
+/** The attempt holds a bulkhead permit on its edge. */
+export const F_BULKHEAD = 2;
+/** The attempt was let through by the edge's breaker and must report its outcome. */
+export const F_BREAKER = 4;
+
 /**
  * Requests in flight, one slot per request at one node, as columns of typed arrays (a
  * struct of arrays): the hot loop allocates nothing per request, and a freed slot is reused.
@@ -28,9 +57,21 @@ export class JobPool {
   gen = new Int32Array(0);
   /** Bumped whenever the request stops waiting for the calls it made, which orphans them. */
   epoch = new Int32Array(0);
-  /** When the request reached its node, and when its caller sent it. */
+  /** When the request reached its node, and when its caller sent this attempt. */
   arrivedAt = new Float64Array(0);
   sentAt = new Float64Array(0);
+  /** Where the request is in its life (J_* below). */
+  state = new Int32Array(0);
+  /** Try number of this attempt of a call (1 = first), when the logical call began, and the last backoff. */
+  attempt = new Int32Array(0);
+  callStartedAt = new Float64Array(0);
+  prevSleep = new Float64Array(0);
+  /** F_* bits below. */
+  flags = new Int32Array(0);
+  /** When the node answered (for wasted work of abandoned requests). */
+  doneAt = new Float64Array(0);
+  /** Trace span index, -1 when the request is not sampled. */
+  span = new Int32Array(0);
 
   private free = new Int32Array(0);
   private freeTop = 0;
@@ -54,10 +95,14 @@ export class JobPool {
     this.cursor[j] = 0;
     this.pending[j] = 0;
     this.fail[j] = 0;
+    this.flags[j] = 0;
+    this.attempt[j] = 1;
+    this.span[j] = -1;
     return j;
   }
 
   release(j: number): void {
+    this.state[j] = J_FREE;
     this.gen[j]++;
     this.epoch[j]++;
     this.free[this.freeTop++] = j;
@@ -82,6 +127,13 @@ export class JobPool {
     this.epoch = i32(this.epoch);
     this.arrivedAt = f64(this.arrivedAt);
     this.sentAt = f64(this.sentAt);
+    this.state = i32(this.state);
+    this.attempt = i32(this.attempt);
+    this.callStartedAt = f64(this.callStartedAt);
+    this.prevSleep = f64(this.prevSleep);
+    this.flags = i32(this.flags);
+    this.doneAt = f64(this.doneAt);
+    this.span = i32(this.span);
     this.free = i32(this.free);
     this.capacity = cap;
   }

@@ -49,7 +49,7 @@ export function pickInstance(lb: number, insts: Instance[], readyCount: number, 
         const i = (start + k) % n;
         const inst = insts[i];
         if (inst.state !== INST_READY) continue;
-        const load = inst.busy + inst.qLen;
+        const load = inst.busy + inst.queue.length;
         if (load < bestLoad) {
           bestLoad = load;
           best = i;
@@ -65,7 +65,7 @@ export function pickInstance(lb: number, insts: Instance[], readyCount: number, 
       if (b >= a) b++;
       const ia = nthReady(insts, readyCount, a);
       const ib = nthReady(insts, readyCount, b);
-      return insts[ib].busy + insts[ib].qLen < insts[ia].busy + insts[ia].qLen ? ib : ia;
+      return insts[ib].busy + insts[ib].queue.length < insts[ia].busy + insts[ia].queue.length ? ib : ia;
     }
   }
   return -1;

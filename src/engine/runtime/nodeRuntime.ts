@@ -1,8 +1,9 @@
 import type { Sampler } from '../core/distributions';
 import { Histogram } from '../metrics/histogram';
 import type { RateProfile } from '../kinds/client/rateProfile';
-import { FAILURE_COUNT } from './codes';
-import { Instance } from './instance';
+import { FAILURE_COUNT, INST_GONE } from './codes';
+import type { Instance } from './instance';
+import type { TokenBucket } from '../calls/tokenBucket';
 
 export const ROLE_CLIENT = 0;
 export const ROLE_STATION = 1;
@@ -55,16 +56,33 @@ export class NodeRt {
   /** Outgoing edges in scenario order, and whether they are called in parallel. */
   out = new Int32Array(0);
   parallel = false;
+  /** A gateway (auth first, then route or call its edges). */
+  gateway = false;
   /** For a routing gateway: edge per interned path id, -1 for no route (404). */
   routes: Int32Array | null = null;
 
   instances: Instance[] = [];
   readyCount = 0;
+  crashedCount = 0;
   workers = 1;
   queueCap = 0;
   service: Sampler | null = null;
-  /** Multiplies every service time: instance size, slowdown faults. */
+  /** Multiplies every service time: instance size times active slowdown faults. */
   serviceFactor = 1;
+  sizeFactor = 1;
+  /** Faults in force: the share of requests answered 500, added latency, black hole. */
+  faultErrorRate = 0;
+  faultLatency: Sampler[] = [];
+  blackholes = 0;
+  slowdowns: number[] = [];
+  /** Gateway: token buckets (one, or one per client node), and the auth call. */
+  rateLimit: TokenBucket | null = null;
+  rateLimitPerClient: (TokenBucket | null)[] | null = null;
+  rateLimitSettings: { tokensPerSecond: number; burst: number } | null = null;
+  authEdge = -1;
+  authCacheTtlMs = 0;
+  authCachedUntil: Float64Array | null = null;
+  rateLimited = 0;
   lb = 0;
   readonly lbState = { rr: 0 };
   startupMs = 0;
@@ -115,15 +133,27 @@ export class NodeRt {
     }
   }
 
+  /** Instances that exist: starting, ready, crashed (awaiting restart) or draining. */
   replicas(): number {
     let n = 0;
-    for (const inst of this.instances) if (inst.state < 4) n++;
+    for (const inst of this.instances) if (inst.state !== INST_GONE) n++;
     return n;
+  }
+
+  readyReplicas(): number {
+    return this.readyCount;
+  }
+
+  /** Recomputes the service-time factor from the size and the slowdown faults in force. */
+  refreshServiceFactor(): void {
+    let f = this.sizeFactor;
+    for (const x of this.slowdowns) f *= x;
+    this.serviceFactor = f;
   }
 
   resetStats(now: number): void {
     this.touch(now);
-    this.arrivals = this.completed = this.rejected = this.failed = this.responseSum = 0;
+    this.arrivals = this.completed = this.rejected = this.failed = this.responseSum = this.rateLimited = 0;
     this.baseBusyArea = this.busyArea;
     this.baseQueueArea = this.queueArea;
     this.baseCapArea = this.capArea;
@@ -131,30 +161,5 @@ export class NodeRt {
   }
 }
 
-/** An edge at run time: the call's settings and what happened on it. */
-export class EdgeRt {
-  calls = 0;
-  errors = 0;
-  timeouts = 0;
-  readonly latency = new Histogram();
-  snapCalls = 0;
-  snapErrors = 0;
-  secCalls = 0;
-  secErrors = 0;
-  seriesBase = 0;
 
-  constructor(
-    readonly index: number,
-    readonly key: string,
-    readonly from: number,
-    readonly to: number,
-    readonly latencySampler: Sampler,
-    public probability: number,
-    public timeoutMs: number,
-  ) {}
-
-  resetStats(): void {
-    this.calls = this.errors = this.timeouts = 0;
-    this.latency.reset();
-  }
-}
+export { EdgeRt } from '../calls/edgeRuntime';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { distributionSchema } from '../../core/distributions';
 import { count, nodeBaseShape } from '../common';
 import { stationShape } from '../service/schema';
+import { rateLimitSchema } from '../../calls/resilienceSchema';
 
 export const routeSchema = z.strictObject({
   prefix: z.string().min(1).max(200).regex(/^\//, 'prefix must start with "/"').describe('Path prefix, e.g. /orders'),
@@ -19,6 +20,11 @@ export const gatewaySchema = z.strictObject({
   concurrency: count('concurrency', 1, 100_000).default(256).describe('Requests one gateway instance handles at once (event-loop proxies hold many)'),
   serviceTimeMs: distributionSchema.default(1).describe('Routing work per request (ms)'),
   routes: z.array(routeSchema).max(200).default([]).describe('Path prefix to service; without routes every outgoing edge is called'),
+  rateLimit: rateLimitSchema.optional(),
+  auth: z.strictObject({
+    to: z.string().min(1).describe('The auth service the gateway asks about each request'),
+    cacheTtlMs: z.number().min(0).max(86_400_000).default(0).describe('How long a client\'s successful check is reused (ms); 0 = ask every time'),
+  }).optional().describe('Check each request with an auth service before routing it'),
 });
 
 export type GatewayNode = z.output<typeof gatewaySchema>;

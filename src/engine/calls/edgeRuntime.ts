@@ -1,0 +1,72 @@
+import type { Sampler } from '../core/distributions';
+import { Histogram } from '../metrics/histogram';
+import { IntRing } from '../runtime/ring';
+import type { BreakerTransitionListener, CircuitBreaker } from './circuitBreaker';
+import type { RetryBudget } from './retryBudget';
+
+/**
+ * An edge at run time: the call's settings (timeout, retry, breaker, bulkhead, fallback),
+ * the faults on it, and what happened on it.
+ */
+export class EdgeRt {
+  // Retry: maxAttempts 1 means none.
+  retryMax = 1;
+  backoffMs = 0;
+  multiplier = 1;
+  maxBackoffMs = 0;
+  jitterCode = 0;
+  /** Bit per failure cause code that is retried. */
+  retryOnMask = 0;
+  budget: RetryBudget | null = null;
+  breaker: CircuitBreaker | null = null;
+  /** Hears the breaker's transitions (kept so a live edit can make a new breaker). */
+  breakerListener: BreakerTransitionListener = () => {};
+  /** Semaphore bulkhead: 0 = none. */
+  bulkMax = 0;
+  bulkWaitMs = 0;
+  bulkInFlight = 0;
+  readonly bulkQueue = new IntRing();
+  /** Fallback answer latency, -1 = no fallback. */
+  fallbackMs = -1;
+  /** Faults on the link. */
+  partitions = 0;
+  faultLatency: Sampler[] = [];
+
+  calls = 0;
+  attempts = 0;
+  errors = 0;
+  failedAttempts = 0;
+  timeouts = 0;
+  rejected = 0;
+  retries = 0;
+  retriesDropped = 0;
+  shortCircuited = 0;
+  fallbacks = 0;
+  wastedMs = 0;
+  readonly latency = new Histogram();
+  snapCalls = 0;
+  snapErrors = 0;
+  secAttempts = 0;
+  secErrors = 0;
+  seriesBase = 0;
+  /** Breaker state changes, oldest first (bounded). */
+  readonly transitions: { atMs: number; from: string; to: string }[] = [];
+  /** Last simulated time a "retry budget exhausted" event was logged, to keep the log short. */
+  lastBudgetLogMs = -Infinity;
+
+  constructor(
+    readonly index: number,
+    readonly key: string,
+    readonly from: number,
+    readonly to: number,
+    readonly latencySampler: Sampler,
+    public probability: number,
+    public timeoutMs: number,
+  ) {}
+
+  resetStats(): void {
+    this.calls = this.attempts = this.errors = this.failedAttempts = this.timeouts = this.rejected = 0;
+    this.retries = this.retriesDropped = this.shortCircuited = this.fallbacks = this.wastedMs = 0;
+    this.latency.reset();
+  }
+}

@@ -1,0 +1,79 @@
+import { FAILURE_NAMES } from '../runtime/codes';
+import { EV_TICK, INST_GONE, INST_READY } from '../runtime/codes';
+import type { World } from '../runtime/world';
+import { TICK_MS } from '../runtime/world';
+
+/** Series channels per client, node and edge, in this order from their `seriesBase`. */
+export const CLIENT_CHANNELS = ['throughput', 'latencyP99Ms', 'errorRate'] as const;
+/** Failures per second by cause follow the client channels, one per cause. */
+export const FAILURE_CHANNELS = FAILURE_NAMES.slice(1);
+export const NODE_CHANNELS = ['replicas', 'readyReplicas', 'utilization', 'queueLength', 'throughput'] as const;
+export const EDGE_CHANNELS = ['attempts', 'errors', 'breakerState'] as const;
+
+export function registerSeries(w: World): void {
+  const s = w.series;
+  for (const n of w.nodes) {
+    if (n.client) {
+      n.seriesBase = s.addChannel('ratio');
+      s.addChannel('max');
+      s.addChannel('ratio');
+      for (let k = 0; k < FAILURE_CHANNELS.length; k++) s.addChannel('ratio');
+    } else {
+      n.seriesBase = s.addChannel('ratio');
+      for (let k = 1; k < NODE_CHANNELS.length; k++) s.addChannel('ratio');
+    }
+  }
+  for (const e of w.edges) {
+    e.seriesBase = s.addChannel('ratio');
+    s.addChannel('ratio');
+    s.addChannel('max');
+  }
+}
+
+/** Closes one simulated second of the time series and arms the next tick. */
+export function onTick(w: World): void {
+  const t0 = w.lastTickMs;
+  const dt = w.now - t0;
+  const dtS = dt / 1000;
+  w.lastTickMs = w.now;
+  const s = w.series;
+  s.begin(t0);
+  for (const n of w.nodes) {
+    const b = n.seriesBase;
+    const c = n.client;
+    if (c) {
+      s.set(b, c.secAnswers, dtS);
+      s.set(b + 1, c.secLatency.percentile(0.99), 1);
+      s.set(b + 2, c.secFailed, c.secAnswers);
+      for (let k = 0; k < FAILURE_CHANNELS.length; k++) s.set(b + 3 + k, c.secFailedBy[k + 1], dtS);
+      c.secAnswers = c.secFailed = 0;
+      c.secFailedBy.fill(0);
+      c.secLatency.reset();
+      continue;
+    }
+    n.touch(w.now);
+    let ready = 0, existing = 0;
+    for (const inst of n.instances) {
+      if (inst.state === INST_READY) ready++;
+      if (inst.state !== INST_GONE) existing++;
+    }
+    s.set(b, existing * dt, dt);
+    s.set(b + 1, ready * dt, dt);
+    s.set(b + 2, n.busyArea - n.tickBusyArea, n.capArea - n.tickCapArea);
+    s.set(b + 3, n.queueArea - n.tickQueueArea, dt);
+    s.set(b + 4, n.secCompleted, dtS);
+    n.tickBusyArea = n.busyArea;
+    n.tickQueueArea = n.queueArea;
+    n.tickCapArea = n.capArea;
+    n.secCompleted = 0;
+  }
+  for (const e of w.edges) {
+    const b = e.seriesBase;
+    s.set(b, e.secAttempts, dtS);
+    s.set(b + 1, e.secErrors, dtS);
+    s.set(b + 2, e.breaker ? e.breaker.state : 0, 1);
+    e.secAttempts = e.secErrors = 0;
+  }
+  w.onSecond?.(w);
+  w.q.push(w.now + TICK_MS, EV_TICK, 0, 0);
+}

@@ -1,0 +1,107 @@
+import { call } from '../calls/pipeline';
+import { FAIL_NOT_FOUND, OK } from './codes';
+import { finishRoot } from './clients';
+import type { NodeRt } from './nodeRuntime';
+import { releaseWorker } from './stations';
+import type { World } from './world';
+
+/**
+ * What a request does at a node after its own work: its outgoing calls, one after another
+ * or all at once, and then its answer. A gateway first asks its auth service (unless the
+ * client's token is cached) and then calls the one service its route names.
+ */
+
+export function beginCalls(w: World, j: number, n: NodeRt): void {
+  const jobs = w.jobs;
+  jobs.cursor[j] = 0;
+  if (n.gateway) {
+    jobs.pending[j] = 0;
+    gatewayNext(w, j, n);
+    return;
+  }
+  if (!n.parallel) {
+    nextCall(w, j, n);
+    return;
+  }
+  // Fan-out: one extra pending count guards against a call that answers at once.
+  const out = n.out;
+  const epoch = jobs.epoch[j];
+  jobs.pending[j] = 1;
+  for (let k = 0; k < out.length; k++) {
+    const e = w.edges[out[k]];
+    if (e.probability < 1 && w.rng.next() >= e.probability) continue;
+    jobs.pending[j]++;
+    call(w, j, e);
+    if (jobs.epoch[j] !== epoch) return;
+  }
+  if (--jobs.pending[j] === 0) complete(w, j, n, OK);
+}
+
+function nextCall(w: World, j: number, n: NodeRt): void {
+  const jobs = w.jobs;
+  const out = n.out;
+  for (let k = jobs.cursor[j]; k < out.length; k++) {
+    const e = w.edges[out[k]];
+    if (e.probability < 1 && w.rng.next() >= e.probability) continue;
+    jobs.cursor[j] = k + 1;
+    call(w, j, e);
+    return;
+  }
+  complete(w, j, n, OK);
+}
+
+/** Gateway phases, kept in `pending`: 0 = auth next, 1 = route next, 2 = done. */
+function gatewayNext(w: World, j: number, n: NodeRt): void {
+  const jobs = w.jobs;
+  if (jobs.pending[j] === 0) {
+    jobs.pending[j] = 1;
+    if (n.authEdge >= 0 && n.authCachedUntil![jobs.client[j]] <= w.now) {
+      call(w, j, w.edges[n.authEdge]);
+      return;
+    }
+  }
+  if (jobs.pending[j] === 1) {
+    jobs.pending[j] = 2;
+    if (n.routes !== null) {
+      const e = n.routes[jobs.path[j]];
+      if (e < 0) {
+        complete(w, j, n, FAIL_NOT_FOUND);
+        return;
+      }
+      call(w, j, w.edges[e]);
+      return;
+    }
+    nextCall(w, j, n);
+    return;
+  }
+  if (n.routes === null) nextCall(w, j, n);
+  else complete(w, j, n, OK);
+}
+
+/** One of the request's calls has its final result. */
+export function onChildResult(w: World, p: number, cause: number): void {
+  const jobs = w.jobs;
+  const n = w.nodes[jobs.node[p]];
+  if (cause !== OK) {
+    // Stop waiting: every call still out is orphaned and will be dropped when it answers.
+    jobs.epoch[p]++;
+    complete(w, p, n, cause);
+    return;
+  }
+  if (n.gateway) {
+    if (jobs.pending[p] === 1 && n.authEdge >= 0) n.authCachedUntil![jobs.client[p]] = w.now + n.authCacheTtlMs;
+    gatewayNext(w, p, n);
+    return;
+  }
+  if (n.parallel) {
+    if (--jobs.pending[p] === 0) complete(w, p, n, OK);
+    return;
+  }
+  nextCall(w, p, n);
+}
+
+/** The request is done at its node: answer (and free the worker at a station). */
+export function complete(w: World, j: number, n: NodeRt, cause: number): void {
+  if (n.client !== null) finishRoot(w, j, n, cause);
+  else releaseWorker(w, j, n, cause);
+}

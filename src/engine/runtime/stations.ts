@@ -1,0 +1,206 @@
+import { sample } from '../core/distributions';
+import { respond } from '../calls/pipeline';
+import {
+  EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_RATE_LIMITED, FAIL_REJECTED, INST_CRASHED,
+  INST_DRAINING, INST_GONE, INST_READY, INST_STARTING, OK,
+} from './codes';
+import { beginCalls } from './flow';
+import { Instance } from './instance';
+import { J_CALLING, J_LIMBO, J_QUEUED, J_SERVICE } from './jobs';
+import { pickInstance } from './loadBalancer';
+import type { NodeRt } from './nodeRuntime';
+import type { World } from './world';
+
+/**
+ * Stations: nodes that serve requests on instances with workers (services, gateways,
+ * databases). A request picks a ready instance, takes a free worker or waits in that
+ * instance's FIFO room, and holds its worker until its own work and its calls are done.
+ */
+
+export function arrive(w: World, j: number): void {
+  const jobs = w.jobs;
+  const n = w.nodes[jobs.node[j]];
+  jobs.arrivedAt[j] = w.now;
+  n.arrivals++;
+  n.snapArrivals++;
+  if (w.tracer !== null && jobs.span[j] >= 0) w.tracer.arrived(w, j);
+  if (n.blackholes > 0) {
+    // Accepted and never answered: only the caller's timeout ends the wait.
+    jobs.state[j] = J_LIMBO;
+    return;
+  }
+  if (n.rateLimit !== null || n.rateLimitPerClient !== null) {
+    const bucket = n.rateLimit ?? n.rateLimitPerClient![jobs.client[j]];
+    if (bucket !== null && !bucket.tryTake(w.now)) {
+      n.rateLimited++;
+      reject(w, j, n, FAIL_RATE_LIMITED);
+      return;
+    }
+  }
+  const i = pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
+  if (i < 0) {
+    reject(w, j, n, n.crashedCount > 0 ? FAIL_CRASHED : FAIL_REJECTED);
+    return;
+  }
+  const inst = n.instances[i];
+  jobs.inst[j] = i;
+  if (inst.busy < n.workers) startService(w, j, n, inst);
+  else if (inst.queue.length < n.queueCap) {
+    n.touch(w.now);
+    jobs.state[j] = J_QUEUED;
+    inst.queue.push(j);
+    n.queued++;
+  } else reject(w, j, n, FAIL_REJECTED);
+}
+
+/** Answers at once without serving: a full room (503), a rate limit (429), nothing up. */
+export function reject(w: World, j: number, n: NodeRt, cause: number): void {
+  n.rejected++;
+  n.snapFailed++;
+  respond(w, j, cause);
+}
+
+function startService(w: World, j: number, n: NodeRt, inst: Instance): void {
+  n.touch(w.now);
+  inst.busy++;
+  n.busy++;
+  const jobs = w.jobs;
+  jobs.state[j] = J_SERVICE;
+  let t = sample(n.service!, w.rng) * n.serviceFactor;
+  if (n.faultLatency.length > 0) for (const s of n.faultLatency) t += sample(s, w.rng);
+  w.q.push(w.now + t, EV_SERVICE_DONE, j, jobs.gen[j]);
+}
+
+export function onServiceDone(w: World, j: number, gen: number): void {
+  const jobs = w.jobs;
+  if (jobs.gen[j] !== gen || jobs.state[j] !== J_SERVICE) return;
+  const n = w.nodes[jobs.node[j]];
+  if (n.faultErrorRate > 0 && w.rng.next() < n.faultErrorRate) {
+    releaseWorker(w, j, n, FAIL_ERROR);
+    return;
+  }
+  jobs.state[j] = J_CALLING;
+  beginCalls(w, j, n);
+}
+
+/** The request is done here: free its worker, start the next waiting request, answer. */
+export function releaseWorker(w: World, j: number, n: NodeRt, cause: number): void {
+  const jobs = w.jobs;
+  const inst = n.instances[jobs.inst[j]];
+  n.touch(w.now);
+  inst.busy--;
+  n.busy--;
+  n.completed++;
+  n.secCompleted++;
+  n.snapCompleted++;
+  if (cause !== OK) {
+    n.failed++;
+    n.snapFailed++;
+  }
+  n.responseSum += w.now - jobs.arrivedAt[j];
+  if (inst.queue.length > 0 && inst.state !== INST_CRASHED) {
+    const k = inst.queue.shift();
+    n.queued--;
+    startService(w, k, n, inst);
+  } else if (inst.state === INST_DRAINING && inst.busy === 0) retire(inst);
+  respond(w, j, cause);
+}
+
+// ---- instances ---------------------------------------------------------------------------
+
+function setReady(n: NodeRt, inst: Instance): void {
+  inst.state = INST_READY;
+  n.readyCount++;
+  n.capacity += n.workers;
+}
+
+function unsetReady(n: NodeRt, inst: Instance, state: number): void {
+  if (inst.state === INST_READY) {
+    n.readyCount--;
+    n.capacity -= n.workers;
+  }
+  inst.state = state;
+}
+
+function retire(inst: Instance): void {
+  inst.state = INST_GONE;
+}
+
+/** A new or restarted instance serves after the node's startupMs. */
+function boot(w: World, n: NodeRt, i: number): void {
+  const inst = n.instances[i];
+  inst.since = w.now;
+  if (n.startupMs > 0) {
+    inst.state = INST_STARTING;
+    inst.readyAtMs = w.now + n.startupMs;
+    w.q.push(inst.readyAtMs, EV_INSTANCE_READY, n.index, i);
+  } else setReady(n, inst);
+}
+
+export function onInstanceReady(w: World, n: NodeRt, i: number): void {
+  const inst = n.instances[i];
+  if (inst.state !== INST_STARTING || inst.readyAtMs !== w.now) return;
+  n.touch(w.now);
+  setReady(n, inst);
+  w.log.add(w.now, 'ready', `${n.id} instance ${i} is ready`, n.id);
+}
+
+/** Adds or removes instances; removed ones stop taking work and finish what they have. */
+export function setInstances(w: World, n: NodeRt, count: number): void {
+  n.touch(w.now);
+  let live = n.replicas();
+  const before = live;
+  for (; live < count; live++) {
+    n.instances.push(new Instance());
+    boot(w, n, n.instances.length - 1);
+  }
+  // Scale in: the newest instances go first (as a ReplicaSet prefers not-ready pods).
+  for (let i = n.instances.length - 1; i >= 0 && live > count; i--) {
+    const inst = n.instances[i];
+    if (inst.state === INST_GONE || inst.state === INST_DRAINING) continue;
+    const wasCrashed = inst.state === INST_CRASHED;
+    unsetReady(n, inst, INST_DRAINING);
+    if (wasCrashed) n.crashedCount--;
+    if (inst.busy === 0 && inst.queue.length === 0) retire(inst);
+    live--;
+  }
+  if (count !== before) w.log.add(w.now, 'scale', `${n.id}: ${before} -> ${count} instances`, n.id);
+}
+
+/**
+ * Crashes one instance: everything it was serving or holding in its room fails at once
+ * (callers see `crashed`), and calls those requests made are orphaned.
+ */
+export function crashInstance(w: World, n: NodeRt, i: number): void {
+  const inst = n.instances[i];
+  if (inst.state === INST_CRASHED || inst.state === INST_GONE) return;
+  n.touch(w.now);
+  const jobs = w.jobs;
+  const victims: number[] = [];
+  for (let j = 0; j < jobs.capacity; j++) {
+    const st = jobs.state[j];
+    if ((st === J_QUEUED || st === J_SERVICE || st === J_CALLING) && jobs.node[j] === n.index && jobs.inst[j] === i) victims.push(j);
+  }
+  n.busy -= inst.busy;
+  n.queued -= inst.queue.length;
+  inst.busy = 0;
+  inst.queue.clear();
+  unsetReady(n, inst, INST_CRASHED);
+  n.crashedCount++;
+  w.log.add(w.now, 'crash', `${n.id} instance ${i} crashed${victims.length ? `, failing ${victims.length} requests` : ''}`, n.id);
+  for (const j of victims) {
+    jobs.epoch[j]++;
+    n.failed++;
+    respond(w, j, FAIL_CRASHED);
+  }
+}
+
+/** Restarts a crashed instance: it is back after the node's startupMs. */
+export function restartInstance(w: World, n: NodeRt, i: number): void {
+  const inst = n.instances[i];
+  if (inst.state !== INST_CRASHED) return;
+  n.touch(w.now);
+  n.crashedCount--;
+  boot(w, n, i);
+  w.log.add(w.now, 'restart', `${n.id} instance ${i} restarting${n.startupMs > 0 ? ` (ready in ${n.startupMs} ms)` : ''}`, n.id);
+}
