@@ -19,7 +19,7 @@ const NUMERIC: Record<string, keyof SimArgs> = {
   '--max-events': 'maxEvents',
 };
 
-export const USAGE = 'usage: npm run sim -- FILE [--duration MS] [--seed N] [--warmup MS] [--max-events N] [--json]';
+export const USAGE = 'usage: npm run sim -- FILE [--duration MS] [--seed N] [--warmup MS] [--max-events N] [--json] [--traces OUT.json] [--compare OTHER.json]';
 
 export function parseSimArgs(argv: string[]): SimArgs {
   const out: Partial<SimArgs> & { json: boolean } = { json: false };

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { toOtlp } from '../engine/metrics/otlp';
 import { runScenarioFile, SimInputError } from './runScenario';
 import { parseSimArgs, USAGE, UsageError } from './args';
 import { formatReport } from './table';
@@ -20,6 +21,15 @@ function main(argv: string[]): number {
   }
   try {
     const report = runScenarioFile(args, (f) => readFileSync(f, 'utf8'));
+    if (args.traces) {
+      if (!report.traces) throw new SimInputError(`${args.file}: tracing: --traces needs the scenario to set tracing: {sampleRate: 0.01} or more`);
+      try {
+        writeFileSync(args.traces, JSON.stringify(toOtlp(report.traces)));
+      } catch (e) {
+        throw new SimInputError(`${args.traces}: cannot write the traces (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+      if (!args.json) process.stderr.write(`wrote ${report.traces.length} traces to ${args.traces} (OTLP/JSON)\n`);
+    }
     process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report) + '\n');
     return 0;
   } catch (e) {

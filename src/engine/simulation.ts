@@ -8,8 +8,8 @@ import { buildReport, type Report } from './metrics/report';
 import { takeSnapshot, type Snapshot } from './metrics/snapshot';
 import type { Scenario, ScenarioEdge } from './model';
 import { buildWorld } from './runtime/build';
-import { EV_CLIENT_RATE } from './runtime/codes';
-import { setInstances } from './runtime/stations';
+import { EV_CLIENT_RATE, INST_READY } from './runtime/codes';
+import { notifyCapacity, setInstances } from './runtime/stations';
 import { DEFAULT_MAX_EVENTS, type World } from './runtime/world';
 
 export interface SimulationOptions {
@@ -115,8 +115,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           const n = nodeNamed(change.node);
           const workers = Math.max(1, Math.floor(change.concurrency));
           n.touch(world.now);
-          n.capacity += (workers - n.workers) * n.readyCount;
           n.workers = workers;
+          for (const inst of n.instances) {
+            if (inst.state === INST_READY) n.capacity += workers - inst.workers;
+            inst.workers = workers;
+          }
+          notifyCapacity(world, n);
           return;
         }
         case 'setServiceTime':

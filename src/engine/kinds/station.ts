@@ -27,7 +27,11 @@ export function buildStation(s: StationSettings, ctx: BuildContext): NodeRt {
   n.startupMs = s.startupMs;
   n.parallel = s.parallel;
   // Instances in the scenario are up when the run starts.
-  for (let i = 0; i < s.instances; i++) n.instances.push(new Instance());
+  for (let i = 0; i < s.instances; i++) {
+    const inst = new Instance();
+    inst.workers = s.workers;
+    n.instances.push(inst);
+  }
   n.readyCount = s.instances;
   return n;
 }

@@ -153,6 +153,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
       meanQueueLength: r4(span > 0 ? (n.queueArea - n.baseQueueArea) / span : 0),
       meanResponseMs: r4(n.completed > 0 ? n.responseSum / n.completed : 0),
       ...(n.rateLimitSettings ? { rateLimited: n.rateLimited } : {}),
+      ...(n.behaviour?.report?.(w, n) ?? {}),
     };
   }
   for (const e of w.edges) {
@@ -193,6 +194,7 @@ function buildSeries(w: World): SeriesReport {
     } else {
       const rec = {} as Record<(typeof NODE_CHANNELS)[number], number[]>;
       NODE_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k)));
+      n.behaviour?.series?.forEach((name, k) => ((rec as Record<string, number[]>)[name] = s.values(b + NODE_CHANNELS.length + k)));
       out.nodes[n.id] = rec;
     }
   }

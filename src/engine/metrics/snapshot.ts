@@ -19,6 +19,7 @@ export interface InstanceLive {
   state: (typeof INSTANCE_STATE_NAMES)[number];
   busy: number;
   queued: number;
+  workers: number;
 }
 
 export interface NodeLive {
@@ -32,6 +33,8 @@ export interface NodeLive {
   readyReplicas: number;
   workers: number;
   instances: InstanceLive[];
+  /** Kind-specific live values (queue depth, saga counts...). */
+  extra?: Record<string, number | string>;
 }
 
 export interface EdgeLive {
@@ -77,7 +80,7 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
       if (inst.state === 4) continue;
       replicas++;
       if (inst.state === 0) ready++;
-      instances.push({ state: INSTANCE_STATE_NAMES[inst.state], busy: inst.busy, queued: inst.qLen });
+      instances.push({ state: INSTANCE_STATE_NAMES[inst.state], busy: inst.busy, queued: inst.qLen, workers: inst.workers });
     }
     nodes[n.id] = {
       arrivalsPerS: n.snapArrivals / dtS,
@@ -89,6 +92,7 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
       readyReplicas: ready,
       workers: n.workers,
       instances,
+      ...(n.behaviour?.live ? { extra: n.behaviour.live(w, n) } : {}),
     };
     n.snapArrivals = n.snapCompleted = n.snapFailed = 0;
   }

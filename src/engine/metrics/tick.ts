@@ -10,6 +10,8 @@ export const FAILURE_CHANNELS = FAILURE_NAMES.slice(1);
 export const NODE_CHANNELS = ['replicas', 'readyReplicas', 'utilization', 'queueLength', 'throughput'] as const;
 export const EDGE_CHANNELS = ['attempts', 'errors', 'breakerState'] as const;
 
+const scratch: number[] = [];
+
 export function registerSeries(w: World): void {
   const s = w.series;
   for (const n of w.nodes) {
@@ -20,7 +22,7 @@ export function registerSeries(w: World): void {
       for (let k = 0; k < FAILURE_CHANNELS.length; k++) s.addChannel('ratio');
     } else {
       n.seriesBase = s.addChannel('ratio');
-      for (let k = 1; k < NODE_CHANNELS.length; k++) s.addChannel('ratio');
+      for (let k = 1; k < NODE_CHANNELS.length + (n.behaviour?.series?.length ?? 0); k++) s.addChannel('ratio');
     }
   }
   for (const e of w.edges) {
@@ -62,6 +64,12 @@ export function onTick(w: World): void {
     s.set(b + 2, n.busyArea - n.tickBusyArea, n.capArea - n.tickCapArea);
     s.set(b + 3, n.queueArea - n.tickQueueArea, dt);
     s.set(b + 4, n.secCompleted, dtS);
+    const extra = n.behaviour?.series;
+    if (extra && n.behaviour!.sample) {
+      scratch.length = 0;
+      n.behaviour!.sample(w, n, scratch);
+      for (let k = 0; k < extra.length; k++) s.set(b + NODE_CHANNELS.length + k, (scratch[k] ?? 0) * dt, dt);
+    }
     n.tickBusyArea = n.busyArea;
     n.tickQueueArea = n.queueArea;
     n.tickCapArea = n.capArea;
@@ -74,6 +82,7 @@ export function onTick(w: World): void {
     s.set(b + 2, e.breaker ? e.breaker.state : 0, 1);
     e.secAttempts = e.secErrors = 0;
   }
+  for (const n of w.nodes) n.behaviour?.onSecond?.(w, n);
   w.onSecond?.(w);
   w.q.push(w.now + TICK_MS, EV_TICK, 0, 0);
 }

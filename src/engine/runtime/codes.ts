@@ -38,3 +38,5 @@ export const EV_FALLBACK_DONE = 13;
 export const EV_FAULT_START = 14;
 export const EV_FAULT_END = 15;
 export const EV_BREAKER_TIMER = 16;
+/** A node kind's own timer: a = node index, b = the kind's payload. */
+export const EV_KIND = 17;

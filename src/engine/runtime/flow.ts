@@ -1,4 +1,4 @@
-import { call } from '../calls/pipeline';
+import { call, respond } from '../calls/pipeline';
 import { FAIL_NOT_FOUND, OK } from './codes';
 import { finishRoot } from './clients';
 import type { NodeRt } from './nodeRuntime';
@@ -82,6 +82,11 @@ function gatewayNext(w: World, j: number, n: NodeRt): void {
 export function onChildResult(w: World, p: number, cause: number): void {
   const jobs = w.jobs;
   const n = w.nodes[jobs.node[p]];
+  if (n.behaviour !== null) {
+    if (n.behaviour.onChildResult) n.behaviour.onChildResult(w, n, p, cause);
+    else respond(w, p, cause);
+    return;
+  }
   if (cause !== OK) {
     // Stop waiting: every call still out is orphaned and will be dropped when it answers.
     jobs.epoch[p]++;

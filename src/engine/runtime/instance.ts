@@ -8,6 +8,10 @@ import { IntRing } from './ring';
 export class Instance {
   state = INST_READY;
   busy = 0;
+  /** Workers of this instance (instances of one service differ during a rolling resize). */
+  workers = 1;
+  /** Service-time factor of this instance's size. */
+  sizeFactor = 1;
   readonly queue = new IntRing();
   /** Simulated time at which the instance was created or last restarted. */
   since = 0;

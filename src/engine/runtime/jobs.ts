@@ -72,6 +72,9 @@ export class JobPool {
   doneAt = new Float64Array(0);
   /** Trace span index, -1 when the request is not sampled. */
   span = new Int32Array(0);
+  /** Free for a node kind's own bookkeeping (a message id, a saga step, a user id). */
+  aux = new Int32Array(0);
+  aux2 = new Int32Array(0);
 
   private free = new Int32Array(0);
   private freeTop = 0;
@@ -134,6 +137,8 @@ export class JobPool {
     this.flags = i32(this.flags);
     this.doneAt = f64(this.doneAt);
     this.span = i32(this.span);
+    this.aux = i32(this.aux);
+    this.aux2 = i32(this.aux2);
     this.free = i32(this.free);
     this.capacity = cap;
   }

@@ -3,6 +3,13 @@ import { Histogram } from '../metrics/histogram';
 import type { RateProfile } from '../kinds/client/rateProfile';
 import { FAILURE_COUNT, INST_GONE } from './codes';
 import type { Instance } from './instance';
+import type { NodeBehaviour } from '../kinds/behaviour';
+import type { World } from './world';
+
+/** Chooses the instance for a request, or -1; may return an instance that is not ready (stale view). */
+export interface InstancePicker {
+  pick(w: World, n: NodeRt, j: number): number;
+}
 import type { TokenBucket } from '../calls/tokenBucket';
 
 export const ROLE_CLIENT = 0;
@@ -52,6 +59,20 @@ export class ClientRt {
 export class NodeRt {
   role = ROLE_STATION;
   client: ClientRt | null = null;
+  /** Kinds that are not plain stations (queues, topics, sagas, registries) bring their own rules. */
+  behaviour: NodeBehaviour | null = null;
+  /** Kind-specific state, owned by the behaviour. */
+  state: unknown = null;
+  /** Called when a worker frees up or an instance becomes ready (queues feeding this node pull then). */
+  capacityListeners: ((w: World) => void)[] | null = null;
+  /** Service discovery through a registry: which instances callers can see. Null = ideal, instant. */
+  discovery: InstancePicker | null = null;
+  /** Sticky sessions: pins a user to an instance. */
+  sessions: InstancePicker | null = null;
+  /** Called when an instance becomes ready (it registers with a registry then). */
+  onReady: ((w: World, n: NodeRt, instance: number) => void) | null = null;
+  /** Called when an instance crashes or is removed. */
+  onDown: ((w: World, n: NodeRt, instance: number) => void) | null = null;
 
   /** Outgoing edges in scenario order, and whether they are called in parallel. */
   out = new Int32Array(0);

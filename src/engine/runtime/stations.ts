@@ -24,6 +24,10 @@ export function arrive(w: World, j: number): void {
   n.arrivals++;
   n.snapArrivals++;
   if (w.tracer !== null && jobs.span[j] >= 0) w.tracer.arrived(w, j);
+  if (n.behaviour !== null) {
+    n.behaviour.arrive(w, n, j);
+    return;
+  }
   if (n.blackholes > 0) {
     // Accepted and never answered: only the caller's timeout ends the wait.
     jobs.state[j] = J_LIMBO;
@@ -37,14 +41,22 @@ export function arrive(w: World, j: number): void {
       return;
     }
   }
-  const i = pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
+  const i = n.sessions !== null ? n.sessions.pick(w, n, j)
+    : n.discovery !== null ? n.discovery.pick(w, n, j)
+    : pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
   if (i < 0) {
     reject(w, j, n, n.crashedCount > 0 ? FAIL_CRASHED : FAIL_REJECTED);
     return;
   }
   const inst = n.instances[i];
+  if (inst.state !== INST_READY) {
+    // A stale view (discovery not yet updated) sent us to an instance that is down: the
+    // connection is refused at once.
+    reject(w, j, n, FAIL_CRASHED);
+    return;
+  }
   jobs.inst[j] = i;
-  if (inst.busy < n.workers) startService(w, j, n, inst);
+  if (inst.busy < inst.workers) startService(w, j, n, inst);
   else if (inst.queue.length < n.queueCap) {
     n.touch(w.now);
     jobs.state[j] = J_QUEUED;
@@ -104,6 +116,13 @@ export function releaseWorker(w: World, j: number, n: NodeRt, cause: number): vo
     startService(w, k, n, inst);
   } else if (inst.state === INST_DRAINING && inst.busy === 0) retire(inst);
   respond(w, j, cause);
+  if (n.capacityListeners !== null) notifyCapacity(w, n);
+}
+
+/** Lets whoever feeds this node by pulling (queue consumers) know that it can take more. */
+export function notifyCapacity(w: World, n: NodeRt): void {
+  const ls = n.capacityListeners;
+  if (ls !== null) for (let k = 0; k < ls.length; k++) ls[k](w);
 }
 
 // ---- instances ---------------------------------------------------------------------------
@@ -111,13 +130,13 @@ export function releaseWorker(w: World, j: number, n: NodeRt, cause: number): vo
 function setReady(n: NodeRt, inst: Instance): void {
   inst.state = INST_READY;
   n.readyCount++;
-  n.capacity += n.workers;
+  n.capacity += inst.workers;
 }
 
 function unsetReady(n: NodeRt, inst: Instance, state: number): void {
   if (inst.state === INST_READY) {
     n.readyCount--;
-    n.capacity -= n.workers;
+    n.capacity -= inst.workers;
   }
   inst.state = state;
 }
@@ -134,7 +153,11 @@ function boot(w: World, n: NodeRt, i: number): void {
     inst.state = INST_STARTING;
     inst.readyAtMs = w.now + n.startupMs;
     w.q.push(inst.readyAtMs, EV_INSTANCE_READY, n.index, i);
-  } else setReady(n, inst);
+  } else {
+    setReady(n, inst);
+    n.onReady?.(w, n, i);
+    notifyCapacity(w, n);
+  }
 }
 
 export function onInstanceReady(w: World, n: NodeRt, i: number): void {
@@ -143,6 +166,8 @@ export function onInstanceReady(w: World, n: NodeRt, i: number): void {
   n.touch(w.now);
   setReady(n, inst);
   w.log.add(w.now, 'ready', `${n.id} instance ${i} is ready`, n.id);
+  n.onReady?.(w, n, i);
+  notifyCapacity(w, n);
 }
 
 /** Adds or removes instances; removed ones stop taking work and finish what they have. */
@@ -151,7 +176,10 @@ export function setInstances(w: World, n: NodeRt, count: number): void {
   let live = n.replicas();
   const before = live;
   for (; live < count; live++) {
-    n.instances.push(new Instance());
+    const inst = new Instance();
+    inst.workers = n.workers;
+    inst.sizeFactor = n.sizeFactor;
+    n.instances.push(inst);
     boot(w, n, n.instances.length - 1);
   }
   // Scale in: the newest instances go first (as a ReplicaSet prefers not-ready pods).
@@ -187,6 +215,7 @@ export function crashInstance(w: World, n: NodeRt, i: number): void {
   inst.queue.clear();
   unsetReady(n, inst, INST_CRASHED);
   n.crashedCount++;
+  n.onDown?.(w, n, i);
   w.log.add(w.now, 'crash', `${n.id} instance ${i} crashed${victims.length ? `, failing ${victims.length} requests` : ''}`, n.id);
   for (const j of victims) {
     jobs.epoch[j]++;

@@ -10,7 +10,7 @@ import type { FaultBook } from '../faults/faultBook';
 import {
   EV_BREAKER_TIMER, EV_BULKHEAD_EXPIRE, EV_CLIENT_ARRIVAL, EV_CLIENT_RATE, EV_DELIVER, EV_FALLBACK_DONE, EV_FAULT_END,
   EV_FAULT_START, EV_INSTANCE_READY, EV_RESPONSE, EV_RETRY, EV_SERVICE_DONE, EV_THINK_DONE, EV_TICK, EV_TIMEOUT,
-  EV_WARMUP_END,
+  EV_WARMUP_END, EV_KIND,
 } from './codes';
 import { onClientArrival, onRateChange, scheduleArrival, sendRequest } from './clients';
 import { JobPool } from './jobs';
@@ -62,7 +62,8 @@ export class World {
   start(warmupMs: number): void {
     this.warmupMs = warmupMs;
     for (const n of this.nodes) {
-      n.capacity = n.readyCount * n.workers;
+      n.capacity = 0;
+      for (const inst of n.instances) if (inst.state === 0) n.capacity += inst.workers;
       const c = n.client;
       if (!c) continue;
       if (c.open) {
@@ -79,6 +80,7 @@ export class World {
       const t = e.breaker?.nextAutomaticTransitionMs() ?? Infinity;
       if (t < Infinity) this.q.push(t, EV_BREAKER_TIMER, e.index, 0);
     }
+    for (const n of this.nodes) n.behaviour?.start?.(this, n);
     this.q.push(TICK_MS, EV_TICK, 0, 0);
     if (warmupMs > 0) this.q.push(warmupMs, EV_WARMUP_END, 0, 0);
     this.faults?.scheduleAll(this);
@@ -130,6 +132,11 @@ export class World {
       case EV_FAULT_START: this.faults?.begin(this, a); return;
       case EV_FAULT_END: this.faults?.end(this, a); return;
       case EV_BREAKER_TIMER: this.pollBreaker(this.edges[a]); return;
+      case EV_KIND: {
+        const n = this.nodes[a];
+        n.behaviour?.onEvent?.(this, n, b);
+        return;
+      }
     }
   }
 
@@ -146,6 +153,7 @@ export class World {
     for (const n of this.nodes) {
       n.resetStats(this.now);
       n.client?.resetStats();
+      n.behaviour?.resetStats?.(this, n);
     }
     for (const e of this.edges) e.resetStats();
   }
