@@ -6,6 +6,10 @@ import { clientSchema } from './kinds/client/schema';
 import { databaseSchema } from './kinds/database/schema';
 import { gatewaySchema } from './kinds/gateway/schema';
 import { serviceSchema } from './kinds/service/schema';
+import { queueSchema } from './kinds/queue/schema';
+import { registrySchema } from './kinds/registry/schema';
+import { sagaSchema } from './kinds/saga/schema';
+import { topicSchema } from './kinds/topic/schema';
 
 /** The scenario file's version; older files are migrated forward by the scenario layer. */
 export const SCENARIO_VERSION = 1;
@@ -16,7 +20,7 @@ export const MAX_DURATION_MS = 31 * 86_400_000;
  * One node of any kind, discriminated by `kind`. Built from the kinds' own schemas; the
  * list of members must match `KINDS` (checked by a test).
  */
-export const nodeSchema = z.discriminatedUnion('kind', [clientSchema, gatewaySchema, serviceSchema, databaseSchema], {
+export const nodeSchema = z.discriminatedUnion('kind', [clientSchema, gatewaySchema, serviceSchema, databaseSchema, registrySchema, queueSchema, topicSchema, sagaSchema], {
   error: (iss) =>
     iss.code === 'invalid_union' ? `unknown kind: kind must be one of ${KINDS.map((k) => k.kind).join(', ')}` : undefined,
 });

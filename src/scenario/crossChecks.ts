@@ -68,8 +68,10 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
 
 /** A cycle of synchronous calls, as the list of node ids around it, or null. */
 export function findCallCycle(s: Scenario): string[] | null {
+  // Publishing to a queue or topic does not wait for the consumers, so it breaks a cycle.
+  const async = new Set(s.nodes.filter((n) => n.kind === 'queue' || n.kind === 'topic').map((n) => n.id));
   const out = new Map<string, string[]>();
-  for (const e of s.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  for (const e of s.edges) if (!async.has(e.to)) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
   const visit = (id: string): string[] | null => {

@@ -83,6 +83,6 @@ export function onTick(w: World): void {
     e.secAttempts = e.secErrors = 0;
   }
   for (const n of w.nodes) n.behaviour?.onSecond?.(w, n);
-  w.onSecond?.(w);
+  for (const f of w.perSecond) f(w);
   w.q.push(w.now + TICK_MS, EV_TICK, 0, 0);
 }

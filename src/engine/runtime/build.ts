@@ -4,6 +4,8 @@ import { buildEdge } from '../calls/configure';
 import type { EdgeRt } from '../calls/edgeRuntime';
 import { edgeKey } from '../calls/edgeSchema';
 import { FaultBook } from '../faults/faultBook';
+import { attachDiscovery } from '../discovery/attach';
+import { attachScaling } from '../scaling/attach';
 import { KINDS } from '../kinds';
 import type { BuildContext, KindDefinition } from '../kinds/types';
 import { Tracer } from '../metrics/tracer';
@@ -61,6 +63,8 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
 
   world = new World(nodes, edges, [...pathIds.keys()], rng);
   world.faults = new FaultBook(scenario.faults);
+  attachDiscovery(world, scenario);
+  attachScaling(world, scenario);
   if (scenario.tracing && scenario.tracing.sampleRate > 0) world.tracer = new Tracer(scenario.tracing.sampleRate, seed);
   return world;
 }

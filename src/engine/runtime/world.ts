@@ -45,8 +45,8 @@ export class World {
   readonly clients: NodeRt[];
   tracer: Tracer | null = null;
   faults: FaultBook | null = null;
-  /** Called once per simulated second after the series point is closed (autoscalers). */
-  onSecond: ((w: World) => void) | null = null;
+  /** Called once per simulated second after the series point is closed (autoscalers, registries). */
+  readonly perSecond: ((w: World) => void)[] = [];
 
   constructor(
     readonly nodes: NodeRt[],

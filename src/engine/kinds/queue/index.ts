@@ -1,0 +1,14 @@
+import { NodeRt } from '../../runtime/nodeRuntime';
+import { defineKind } from '../types';
+import { queueSchema } from './schema';
+
+export const queueKind = defineKind({
+  kind: 'queue',
+  title: 'Queue',
+  description: 'Holds messages until a consumer takes them: producers do not wait for the work.',
+  schema: queueSchema,
+  canCall: true,
+  canBeCalled: true,
+  example: (id) => ({ id, kind: 'queue' as const }),
+  build: (node, ctx) => new NodeRt(ctx.index, node.id, node.kind),
+});

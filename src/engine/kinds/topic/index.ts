@@ -1,0 +1,14 @@
+import { NodeRt } from '../../runtime/nodeRuntime';
+import { defineKind } from '../types';
+import { topicSchema } from './schema';
+
+export const topicKind = defineKind({
+  kind: 'topic',
+  title: 'Topic',
+  description: 'Publish/subscribe: every subscriber gets its own copy of each message.',
+  schema: topicSchema,
+  canCall: true,
+  canBeCalled: true,
+  example: (id) => ({ id, kind: 'topic' as const }),
+  build: (node, ctx) => new NodeRt(ctx.index, node.id, node.kind),
+});
