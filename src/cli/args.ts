@@ -40,6 +40,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
     else out.file = a;
   }
   if (!out.file) throw new UsageError('name a scenario file');
-  if (out.seed !== undefined && !Number.isInteger(out.seed)) throw new UsageError('--seed needs a whole number');
+  if (out.seed !== undefined && (!Number.isInteger(out.seed) || out.seed > 2 ** 32 - 1)) throw new UsageError('--seed needs a whole number from 0 to 4294967295');
+  if (out.durationMs !== undefined && out.durationMs > 31 * 86_400_000) throw new UsageError('--duration may be at most 31 simulated days (2678400000 ms)');
   return out as SimArgs;
 }

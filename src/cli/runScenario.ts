@@ -40,6 +40,7 @@ export function runScenarioFile(args: SimArgs, read: (file: string) => string): 
   const stopped = sim.stoppedEarly();
   if (stopped) throw new SimInputError(`${args.file}: ${stopped}`);
   const report = sim.report();
+  report.warnings.push(...parsed.warnings);
   const wallMs = Math.round(performance.now() - started);
   const { seed, durationMs, warmupMs: w, eventsProcessed, ...rest } = report;
   return { seed, durationMs, warmupMs: w, eventsProcessed, wallMs, ...rest, name: report.name } as CliReport;

@@ -41,6 +41,12 @@ function main(argv: string[]): number {
   }
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import { compileDistribution, type Distribution } from './core/distributions';
+import { routeSchema } from './kinds/gateway/schema';
+import { matchRoute, setRoutes } from './kinds/gateway/routing';
 import { createRng } from './core/rng';
 import { configureEdge } from './calls/configure';
 import { edgeSchema } from './calls/edgeSchema';
@@ -29,7 +32,9 @@ export type Change =
   | { type: 'setConcurrency'; node: string; concurrency: number }
   | { type: 'setServiceTime'; node: string; serviceTimeMs: Distribution }
   /** Replaces an edge's call settings (timeout, retry, breaker, bulkhead, fallback). A new breaker starts closed. */
-  | { type: 'setEdge'; edge: Omit<ScenarioEdge, 'latencyMs'> & { latencyMs?: Distribution } };
+  | { type: 'setEdge'; edge: Omit<ScenarioEdge, 'latencyMs'> & { latencyMs?: Distribution } }
+  /** Replaces a gateway's routes, e.g. to move traffic weights step by step (strangler fig). */
+  | { type: 'setRoutes'; node: string; routes: z.input<typeof routeSchema>[] };
 
 /**
  * A running simulation. Time only moves when you call {@link Simulation.runUntil} or
@@ -126,6 +131,22 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         case 'setServiceTime':
           nodeNamed(change.node).service = compileDistribution(change.serviceTimeMs);
           return;
+        case 'setRoutes': {
+          const n = nodeNamed(change.node);
+          if (!n.gateway) throw new Error(`"${change.node}" is not a gateway`);
+          const routes = z.array(routeSchema).parse(change.routes);
+          const edgeTo = (to: string) => {
+            const e = world.edges.find((x) => x.from === n.index && world.nodes[x.to].id === to);
+            if (!e) throw new Error(`no edge ${n.id}->${to}`);
+            return e.index;
+          };
+          setRoutes(n, routes, edgeTo);
+          const table = new Int32Array(world.paths.length);
+          world.paths.forEach((p, id) => (table[id] = matchRoute(p, routes)));
+          n.routes = table;
+          n.routePrefixes = routes.map((r) => r.prefix);
+          return;
+        }
         case 'setEdge': {
           const key = `${change.edge.from}->${change.edge.to}`;
           const e = world.edges.find((x) => x.key === key);

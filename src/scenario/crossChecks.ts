@@ -30,15 +30,26 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
   });
 
   s.nodes.forEach((n, i) => {
+    const needsEdge = (path: string, to: string) => {
+      if (!byId.has(to)) problems.push({ path, message: `unknown node "${to}"` });
+      else if (!seenEdges.has(edgeKey(n.id, to))) problems.push({ path, message: `no edge ${edgeKey(n.id, to)}: connect "${n.id}" to "${to}"` });
+    };
     if (n.kind === 'gateway') {
       n.routes.forEach((r, k) => {
-        if (!byId.has(r.to)) problems.push({ path: `nodes[${i}].routes[${k}].to`, message: `unknown node "${r.to}"` });
-        else if (!seenEdges.has(edgeKey(n.id, r.to))) problems.push({ path: `nodes[${i}].routes[${k}].to`, message: `no edge ${edgeKey(n.id, r.to)}: connect the gateway to "${r.to}"` });
+        if (typeof r.to === 'string') needsEdge(`nodes[${i}].routes[${k}].to`, r.to);
+        else {
+          r.to.forEach((t, m) => needsEdge(`nodes[${i}].routes[${k}].to[${m}].service`, t.service));
+          if (r.to.reduce((a, t) => a + t.weight, 0) <= 0) problems.push({ path: `nodes[${i}].routes[${k}].to`, message: 'the split weights add up to 0' });
+        }
       });
+      if (n.auth) needsEdge(`nodes[${i}].auth.to`, n.auth.to);
     }
-    if (n.kind === 'gateway' && n.auth) {
-      if (!byId.has(n.auth.to)) problems.push({ path: `nodes[${i}].auth.to`, message: `unknown node "${n.auth.to}"` });
-      else if (!seenEdges.has(edgeKey(n.id, n.auth.to))) problems.push({ path: `nodes[${i}].auth.to`, message: `no edge ${edgeKey(n.id, n.auth.to)}: connect the gateway to "${n.auth.to}"` });
+    if (n.kind === 'service') {
+      n.operations?.forEach((o, k) => o.calls.forEach((to, m) => needsEdge(`nodes[${i}].operations[${k}].calls[${m}]`, to)));
+      if (n.sessions === 'store') {
+        if (!n.sessionStore) problems.push({ path: `nodes[${i}].sessionStore`, message: 'sessions "store" needs sessionStore: the node that holds them' });
+        else needsEdge(`nodes[${i}].sessionStore`, n.sessionStore);
+      }
     }
     if (n.kind === 'client') {
       if (n.paths.reduce((a, p) => a + p.weight, 0) <= 0) problems.push({ path: `nodes[${i}].paths`, message: 'the path weights add up to 0' });
@@ -57,6 +68,13 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     } else if (!node) problems.push({ path, message: `unknown node "${f.target}"` });
     else if (node.kind === 'client') problems.push({ path, message: `a ${f.kind} fault needs a service, gateway or database, not the client "${f.target}"` });
   });
+
+  // Database per service: a database that two services call is a shared database.
+  for (const db of s.nodes.filter((n) => n.kind === 'database')) {
+    const callers = [...new Set(s.edges.filter((e) => e.to === db.id).map((e) => e.from))]
+      .filter((id) => byId.get(id)?.kind === 'service');
+    if (callers.length > 1) warnings.push(`database "${db.id}" is shared by ${callers.map((c) => `"${c}"`).join(' and ')}: the shared-database anti-pattern couples them (give each service its own)`);
+  }
 
   if (s.warmupMs >= s.durationMs) problems.push({ path: 'warmupMs', message: `must be shorter than durationMs (${s.durationMs})` });
   if (problems.length === 0) {

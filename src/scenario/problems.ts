@@ -37,6 +37,12 @@ interface Issue {
 
 function best(issue: Issue, prefix: PropertyKey[]): ScenarioProblem {
   const path = [...prefix, ...issue.path];
+  // A union whose branches all failed: if exactly one branch failed only on values (not on
+  // unknown keys or the wrong shape), the author meant that branch, so report its issue.
+  if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
+    const meant = issue.errors.filter((b) => b.length > 0 && b.every((x) => x.code !== 'unrecognized_keys' && !(x.code === 'invalid_type' && x.path.length === 0)));
+    if (meant.length === 1) return best(meant[0][0], path);
+  }
   if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0 && !/must be one of|must be/.test(issue.message)) {
     let pick: Issue | undefined;
     let depth = -1;
@@ -57,7 +63,7 @@ function best(issue: Issue, prefix: PropertyKey[]): ScenarioProblem {
 function tidy(message: string): string {
   // zod's stock wording for a missing field is "Invalid input: expected number, received undefined".
   const m = /^Invalid input: expected (\w+), received undefined$/.exec(message);
-  if (m) return `is required (a ${m[1]})`;
+  if (m) return `is required (${/^[aeiou]/.test(m[1]) ? 'an' : 'a'} ${m[1]})`;
   return message.replace(/^Invalid input: /, '');
 }
 

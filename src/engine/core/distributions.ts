@@ -92,10 +92,25 @@ export function distributionMean(d: Distribution): number {
     case 'exponential': return d.mean;
     case 'uniform': return (d.min + d.max) / 2;
     case 'lognormal': { const s = Math.log(d.p99 / d.median) / Z99; return d.median * Math.exp((s * s) / 2); }
-    case 'normal': return d.mean;
+    case 'normal': {
+      // Sampling rejects values below 0, so the mean is that of the normal truncated at 0:
+      // mu + sigma * phi(a) / (1 - Phi(a)) with a = -mu / sigma.
+      if (d.sd === 0) return d.mean;
+      const a = -d.mean / d.sd;
+      const phi = Math.exp((-a * a) / 2) / Math.sqrt(2 * Math.PI);
+      return d.mean + (d.sd * phi) / (1 - normalCdf(a));
+    }
     case 'pareto': return d.shape > 1 ? (d.shape * d.scale) / (d.shape - 1) : Infinity;
     case 'empirical': return d.values.reduce((a, b) => a + b, 0) / d.values.length;
   }
+}
+
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26 via erf; error below 1.5e-7). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 /** A short human label: "exp(40 ms)", "25 ms". */

@@ -105,7 +105,7 @@ describe('report(): the fields the CLI contract promises', () => {
     expect(Math.abs(avg - c.throughput) / c.throughput).toBeLessThan(0.1);
   });
 
-  it('has the resilience and scaling fields once the schema accepts them', () => {
+  it('has the resilience fields, and the breaker opens during a fault (scaling and queue fields: see KNOWN_BUG_reportContract)', () => {
     const res = {
       ...CORE, name: 'contract-resilience',
       nodes: [...CORE.nodes, { id: 'p', kind: 'service', instances: 1, concurrency: 4, serviceTimeMs: 5 }],
@@ -115,34 +115,22 @@ describe('report(): the fields the CLI contract promises', () => {
       }],
       faults: [{ atMs: 5000, durationMs: 5000, kind: 'error', target: 'p', rate: 1 }],
     };
-    if (parseScenario(res).ok) {
-      const r = run(res);
-      expect(missing(r, [
-        ...['calls', 'attempts', 'errors', 'timeouts', 'retries', 'shortCircuited'].map((k) => ['edges', 's->p', k]),
-        ['edges', 's->p', 'circuitBreaker', 'state'], ['edges', 's->p', 'circuitBreaker', 'transitions'], ['clients', 'users', 'failedBy'],
-      ])).toEqual([]);
-      const tr = get(r, ['edges', 's->p', 'circuitBreaker', 'transitions']);
-      expect(Array.isArray(tr) && tr.length > 0 && ['atMs', 'from', 'to'].every((k) => k in tr[0])).toBe(true);
-    }
-    const scale = {
-      version: 1, name: 'contract-scaling', seed: 1, durationMs: 60_000,
-      nodes: [
-        { id: 'users', kind: 'client', load: { rps: 50, arrival: 'poisson' } },
-        { id: 'api', kind: 'service', instances: 2, concurrency: 2, serviceTimeMs: 10, startupMs: 5000, autoscale: { minReplicas: 1, maxReplicas: 4, targetUtilization: 0.5 } },
-        { id: 'q', kind: 'queue', delivery: 'at-least-once', visibilityTimeoutMs: 5000, maxReceiveCount: 3 },
-        { id: 'worker', kind: 'service', instances: 1, concurrency: 2, serviceTimeMs: 5 },
-      ],
-      edges: [{ from: 'users', to: 'api' }, { from: 'api', to: 'q' }, { from: 'q', to: 'worker' }],
-    };
-    if (parseScenario(scale).ok) {
-      const r = run(scale);
-      expect(missing(r, [
-        ['series', 'nodes', 'api', 'replicas'], ['series', 'nodes', 'api', 'readyReplicas'], ['cost', 'total'],
-        ...['published', 'delivered', 'acked', 'lost', 'redelivered', 'deadLettered', 'maxDepth'].map((k) => ['nodes', 'q', k]),
-      ])).toEqual([]);
-      const { tMs, ...groups } = r.series;
-      for (const [name, v] of seriesArrays(groups, 'series')) expect((v as number[]).length, name).toBe(tMs.length);
-    }
+    const parsed = parseScenario(res);
+    expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+    const r = run(res);
+    expect(missing(r, [
+      ...['calls', 'attempts', 'errors', 'timeouts', 'retries', 'shortCircuited'].map((k) => ['edges', 's->p', k]),
+      ['edges', 's->p', 'circuitBreaker', 'state'], ['edges', 's->p', 'circuitBreaker', 'transitions'], ['clients', 'users', 'failedBy'], ['events'],
+    ])).toEqual([]);
+    const tr = get(r, ['edges', 's->p', 'circuitBreaker', 'transitions']);
+    expect(Array.isArray(tr) && tr.length > 0 && ['atMs', 'from', 'to'].every((k) => k in tr[0])).toBe(true);
+    // p fails every call from 5 s to 10 s: the breaker opens inside that window, has closed
+    // again by the end of the run, and the calls it refused show up as short-circuited.
+    expect(tr[0]).toMatchObject({ from: 'CLOSED', to: 'OPEN' });
+    expect(tr[0].atMs).toBeGreaterThanOrEqual(5000);
+    expect(tr[0].atMs).toBeLessThan(10_000);
+    expect(get(r, ['edges', 's->p', 'circuitBreaker', 'state'])).toBe('CLOSED');
+    expect(get(r, ['clients', 'users', 'failedBy', 'short-circuited'])).toBeGreaterThan(0);
   });
 
   it('is the same report for the same scenario and seed, and a different one for another seed', () => {

@@ -24,7 +24,7 @@ export function beginCalls(w: World, j: number, n: NodeRt): void {
     return;
   }
   // Fan-out: one extra pending count guards against a call that answers at once.
-  const out = n.out;
+  const out = callsOf(w, j, n);
   const epoch = jobs.epoch[j];
   jobs.pending[j] = 1;
   for (let k = 0; k < out.length; k++) {
@@ -39,7 +39,7 @@ export function beginCalls(w: World, j: number, n: NodeRt): void {
 
 function nextCall(w: World, j: number, n: NodeRt): void {
   const jobs = w.jobs;
-  const out = n.out;
+  const out = callsOf(w, j, n);
   for (let k = jobs.cursor[j]; k < out.length; k++) {
     const e = w.edges[out[k]];
     if (e.probability < 1 && w.rng.next() >= e.probability) continue;
@@ -63,12 +63,12 @@ function gatewayNext(w: World, j: number, n: NodeRt): void {
   if (jobs.pending[j] === 1) {
     jobs.pending[j] = 2;
     if (n.routes !== null) {
-      const e = n.routes[jobs.path[j]];
-      if (e < 0) {
+      const r = n.routes[jobs.path[j]];
+      if (r < 0) {
         complete(w, j, n, FAIL_NOT_FOUND);
         return;
       }
-      call(w, j, w.edges[e]);
+      call(w, j, w.edges[pickRouteEdge(w, n, r)]);
       return;
     }
     nextCall(w, j, n);
@@ -76,6 +76,20 @@ function gatewayNext(w: World, j: number, n: NodeRt): void {
   }
   if (n.routes === null) nextCall(w, j, n);
   else complete(w, j, n, OK);
+}
+
+function pickRouteEdge(w: World, n: NodeRt, r: number): number {
+  const edges = n.routeEdges[r];
+  const cum = n.routeCum[r];
+  if (cum === null) return edges[0];
+  const u = w.rng.next() * cum[cum.length - 1];
+  for (let k = 0; k < cum.length; k++) if (u < cum[k]) return edges[k];
+  return edges[edges.length - 1];
+}
+
+/** The calls a request makes at a node: its operation's, or all the node's edges. */
+function callsOf(w: World, j: number, n: NodeRt): Int32Array {
+  return n.opOf === null ? n.out : n.opOut[n.opOf[w.jobs.path[j]]];
 }
 
 /** One of the request's calls has its final result. */

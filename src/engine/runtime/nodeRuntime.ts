@@ -79,8 +79,16 @@ export class NodeRt {
   parallel = false;
   /** A gateway (auth first, then route or call its edges). */
   gateway = false;
-  /** For a routing gateway: edge per interned path id, -1 for no route (404). */
+  /** For a routing gateway: route index per interned path id, -1 for no route (404). */
   routes: Int32Array | null = null;
+  /** Per route: the edges it splits over and their cumulative weights (null = one edge). */
+  routeEdges: Int32Array[] = [];
+  routeCum: (Float64Array | null)[] = [];
+  routePrefixes: string[] = [];
+  /** For a service with operations: operation per path id (-1 = 404), and each one's work and calls. */
+  opOf: Int32Array | null = null;
+  opService: Sampler[] = [];
+  opOut: Int32Array[] = [];
 
   instances: Instance[] = [];
   readyCount = 0;

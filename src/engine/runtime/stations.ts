@@ -1,7 +1,7 @@
 import { sample } from '../core/distributions';
 import { respond } from '../calls/pipeline';
 import {
-  EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_RATE_LIMITED, FAIL_REJECTED, INST_CRASHED,
+  EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_NOT_FOUND, FAIL_RATE_LIMITED, FAIL_REJECTED, INST_CRASHED,
   INST_DRAINING, INST_GONE, INST_READY, INST_STARTING, OK,
 } from './codes';
 import { beginCalls } from './flow';
@@ -31,6 +31,10 @@ export function arrive(w: World, j: number): void {
   if (n.blackholes > 0) {
     // Accepted and never answered: only the caller's timeout ends the wait.
     jobs.state[j] = J_LIMBO;
+    return;
+  }
+  if (n.opOf !== null && n.opOf[jobs.path[j]] < 0) {
+    reject(w, j, n, FAIL_NOT_FOUND);
     return;
   }
   if (n.rateLimit !== null || n.rateLimitPerClient !== null) {
@@ -78,7 +82,7 @@ function startService(w: World, j: number, n: NodeRt, inst: Instance): void {
   n.busy++;
   const jobs = w.jobs;
   jobs.state[j] = J_SERVICE;
-  let t = sample(n.service!, w.rng) * n.serviceFactor;
+  let t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor;
   if (n.faultLatency.length > 0) for (const s of n.faultLatency) t += sample(s, w.rng);
   w.q.push(w.now + t, EV_SERVICE_DONE, j, jobs.gen[j]);
 }

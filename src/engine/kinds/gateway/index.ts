@@ -1,7 +1,7 @@
 import { defineKind } from '../types';
 import { buildStation } from '../station';
 import { gatewaySchema } from './schema';
-import { routeTable } from './routing';
+import { pathTable, setRoutes } from './routing';
 import { TokenBucket } from '../../calls/tokenBucket';
 
 export const gatewayKind = defineKind({
@@ -15,7 +15,11 @@ export const gatewayKind = defineKind({
   build: (node, ctx) => {
     const n = buildStation({ ...node, workers: node.concurrency, parallel: false }, ctx);
     n.gateway = true;
-    if (node.routes.length > 0) n.routes = routeTable(node.routes, ctx);
+    if (node.routes.length > 0) {
+      n.routes = pathTable(node.routes, ctx);
+      setRoutes(n, node.routes, ctx.edgeTo);
+      n.routePrefixes = node.routes.map((r) => r.prefix);
+    }
     const rl = node.rateLimit;
     if (rl) {
       const settings = { tokensPerSecond: rl.tokensPerSecond, burst: rl.burst ?? Math.max(1, Math.ceil(rl.tokensPerSecond)) };

@@ -4,10 +4,22 @@ import { count, nodeBaseShape } from '../common';
 import { stationShape } from '../service/schema';
 import { rateLimitSchema } from '../../calls/resilienceSchema';
 
+export const splitSchema = z.strictObject({
+  service: z.string().min(1).describe('A node that takes part of this route'),
+  weight: z.number().min(0, 'weight must be >= 0').max(1e6).describe('Share of the route\'s requests, relative to the others'),
+});
+
 export const routeSchema = z.strictObject({
   prefix: z.string().min(1).max(200).regex(/^\//, 'prefix must start with "/"').describe('Path prefix, e.g. /orders'),
-  to: z.string().min(1).describe('Node that serves this prefix'),
+  to: z.union([z.string().min(1), z.array(splitSchema).min(1, 'a split needs at least one service').max(20)], {
+    error: 'to must name a node, or list [{service, weight}] to split traffic',
+  }).describe('Node that serves this prefix, or a weighted split [{service, weight}] (strangler fig, canary)'),
 });
+
+/** The targets of a route with their weights (a plain route is one target of weight 1). */
+export function routeTargets(to: string | readonly { service: string; weight: number }[]): { service: string; weight: number }[] {
+  return typeof to === 'string' ? [{ service: to, weight: 1 }] : to.map((t) => ({ service: t.service, weight: t.weight }));
+}
 
 /**
  * An API gateway: one entry point that routes each request by the longest matching path
