@@ -24,6 +24,7 @@ await build({
   target: 'node20',
   packages: 'external',
   logLevel: 'error',
+  minifySyntax: true,
 });
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(outfile).href);

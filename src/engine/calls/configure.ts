@@ -42,4 +42,5 @@ export function configureEdge(rt: EdgeRt, e: ScenarioEdge, onBreaker: BreakerTra
   rt.bulkMax = e.bulkhead ? e.bulkhead.maxConcurrentCalls : 0;
   rt.bulkWaitMs = e.bulkhead ? e.bulkhead.maxWaitMs : 0;
   rt.fallbackMs = e.fallback ? e.fallback.latencyMs : -1;
+  rt.refreshPlain();
 }

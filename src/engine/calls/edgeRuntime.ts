@@ -54,6 +54,17 @@ export class EdgeRt {
   /** Last simulated time a "retry budget exhausted" event was logged, to keep the log short. */
   lastBudgetLogMs = -Infinity;
 
+  /**
+   * True while the call has no timeout, retry, breaker, bulkhead, fallback or fault: attempts
+   * then take the short path. Call {@link refreshPlain} after changing any of those.
+   */
+  plain = true;
+
+  refreshPlain(): void {
+    this.plain = this.timeoutMs === 0 && this.retryMax <= 1 && this.budget === null && this.breaker === null
+      && this.bulkMax === 0 && this.fallbackMs < 0 && this.partitions === 0 && this.faultLatency.length === 0;
+  }
+
   constructor(
     readonly index: number,
     readonly key: string,

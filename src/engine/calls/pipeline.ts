@@ -45,6 +45,12 @@ export function call(w: World, p: number, e: EdgeRt): void {
 function sendAttempt(w: World, c: number, e: EdgeRt): void {
   const jobs = w.jobs;
   jobs.sentAt[c] = w.now;
+  if (e.plain) {
+    e.attempts++;
+    e.secAttempts++;
+    transmit(w, c, e);
+    return;
+  }
   if (e.breaker !== null) {
     if (!e.breaker.tryAcquire(w.now)) {
       e.shortCircuited++;
@@ -85,7 +91,7 @@ function transmit(w: World, c: number, e: EdgeRt): void {
   jobs.state[c] = J_NETWORK;
   const s = e.latencySampler;
   let latency = s.code === 0 ? s.p1 : sample(s, w.rng);
-  if (e.faultLatency.length > 0) for (const f of e.faultLatency) latency += sample(f, w.rng);
+  if (!e.plain) for (const f of e.faultLatency) latency += sample(f, w.rng);
   if (latency > 0) w.q.push(w.now + latency, EV_DELIVER, c, 0);
   else arrive(w, c);
 }
@@ -114,6 +120,21 @@ export function deliverResponse(w: World, c: number): void {
   const jobs = w.jobs;
   const e = w.edges[jobs.edge[c]];
   if (w.tracer !== null && jobs.span[c] >= 0) w.tracer.endSpan(w, c, jobs.fail[c]);
+  const p = jobs.parent[c];
+  if (e.plain && jobs.gen[p] === jobs.parentGen[c] && jobs.epoch[p] === jobs.parentEpoch[c]) {
+    // The common case: one attempt, nothing to decide.
+    const cause = jobs.fail[c];
+    e.latency.record(w.now - jobs.callStartedAt[c]);
+    if (cause !== OK) {
+      e.failedAttempts++;
+      e.errors++;
+      e.snapErrors++;
+      e.secErrors++;
+    }
+    jobs.release(c);
+    onChildResult(w, p, cause);
+    return;
+  }
   if ((jobs.flags[c] & F_DETACHED) !== 0 || !parentWaiting(w, c)) {
     // Nobody waits for this answer any more: the callee's work was wasted.
     e.wastedMs += jobs.doneAt[c] - jobs.arrivedAt[c];

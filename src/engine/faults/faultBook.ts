@@ -67,6 +67,8 @@ export class FaultBook {
     this.since.set(entry.id, w.now);
     w.log.add(w.now, 'fault-start', `${f.kind} on ${f.target}${describe(f)}`, node?.id, edge?.key);
     apply(w, entry, node, edge, +1);
+    node?.refreshPlain();
+    edge?.refreshPlain();
     if (f.durationMs !== undefined) w.q.push(w.now + f.durationMs, EV_FAULT_END, i, 0);
   }
 
@@ -79,6 +81,8 @@ export class FaultBook {
     entry.active = false;
     w.log.add(w.now, 'fault-end', `${f.kind} on ${f.target} ended`, node?.id, edge?.key);
     apply(w, entry, node, edge, -1);
+    node?.refreshPlain();
+    edge?.refreshPlain();
   }
 }
 

@@ -145,11 +145,24 @@ export class NodeRt {
   /** First of this node's channels in the run's series store. */
   seriesBase = 0;
 
+  /**
+   * True while nothing unusual applies (no kind behaviour, fault, limit, operations, sticky
+   * sessions or discovery): arrivals then take the short path. Call {@link refreshPlain}
+   * after changing any of those.
+   */
+  plain = true;
+
   constructor(
     readonly index: number,
     readonly id: string,
     readonly kind: string,
   ) {}
+
+  refreshPlain(): void {
+    this.plain = this.behaviour === null && this.blackholes === 0 && this.opOf === null && this.rateLimit === null
+      && this.rateLimitPerClient === null && this.sessions === null && this.discovery === null
+      && this.faultLatency.length === 0 && this.faultErrorRate === 0;
+  }
 
   /** Brings the time integrals up to `now`; call before busy, queued or capacity change. */
   touch(now: number): void {

@@ -23,6 +23,21 @@ export function arrive(w: World, j: number): void {
   jobs.arrivedAt[j] = w.now;
   n.arrivals++;
   n.snapArrivals++;
+  if (!n.plain) {
+    arriveSpecial(w, j, n);
+    return;
+  }
+  const i = pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
+  if (i < 0) {
+    reject(w, j, n, n.crashedCount > 0 ? FAIL_CRASHED : FAIL_REJECTED);
+    return;
+  }
+  admit(w, j, n, i);
+}
+
+/** Arrival at a node with something unusual in force: a kind's own rules, a fault, a limit. */
+function arriveSpecial(w: World, j: number, n: NodeRt): void {
+  const jobs = w.jobs;
   if (w.tracer !== null && jobs.span[j] >= 0) w.tracer.arrived(w, j);
   if (n.behaviour !== null) {
     n.behaviour.arrive(w, n, j);
@@ -52,13 +67,19 @@ export function arrive(w: World, j: number): void {
     reject(w, j, n, n.crashedCount > 0 ? FAIL_CRASHED : FAIL_REJECTED);
     return;
   }
-  const inst = n.instances[i];
-  if (inst.state !== INST_READY) {
+  if (n.instances[i].state !== INST_READY) {
     // A stale view (discovery not yet updated) sent us to an instance that is down: the
     // connection is refused at once.
     reject(w, j, n, FAIL_CRASHED);
     return;
   }
+  admit(w, j, n, i);
+}
+
+/** A worker of instance i if one is free, else its waiting room, else 503. */
+function admit(w: World, j: number, n: NodeRt, i: number): void {
+  const jobs = w.jobs;
+  const inst = n.instances[i];
   jobs.inst[j] = i;
   if (inst.busy < inst.workers) startService(w, j, n, inst);
   else if (inst.queue.length < n.queueCap) {
@@ -82,8 +103,12 @@ function startService(w: World, j: number, n: NodeRt, inst: Instance): void {
   n.busy++;
   const jobs = w.jobs;
   jobs.state[j] = J_SERVICE;
-  let t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor;
-  if (n.faultLatency.length > 0) for (const s of n.faultLatency) t += sample(s, w.rng);
+  let t: number;
+  if (n.plain) t = sample(n.service!, w.rng) * n.serviceFactor;
+  else {
+    t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor;
+    for (const s of n.faultLatency) t += sample(s, w.rng);
+  }
   w.q.push(w.now + t, EV_SERVICE_DONE, j, jobs.gen[j]);
 }
 
@@ -91,7 +116,7 @@ export function onServiceDone(w: World, j: number, gen: number): void {
   const jobs = w.jobs;
   if (jobs.gen[j] !== gen || jobs.state[j] !== J_SERVICE) return;
   const n = w.nodes[jobs.node[j]];
-  if (n.faultErrorRate > 0 && w.rng.next() < n.faultErrorRate) {
+  if (!n.plain && n.faultErrorRate > 0 && w.rng.next() < n.faultErrorRate) {
     releaseWorker(w, j, n, FAIL_ERROR);
     return;
   }

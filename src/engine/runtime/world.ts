@@ -61,7 +61,9 @@ export class World {
   /** Schedules what happens by itself: arrivals, users, ticks, the end of warm-up. */
   start(warmupMs: number): void {
     this.warmupMs = warmupMs;
+    for (const e of this.edges) e.refreshPlain();
     for (const n of this.nodes) {
+      n.refreshPlain();
       n.capacity = 0;
       for (const inst of n.instances) if (inst.state === 0) n.capacity += inst.workers;
       const c = n.client;
