@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'public', 'schema'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'public', 'schema', 'tests/e2e/.tmp', 'tests/e2e/screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

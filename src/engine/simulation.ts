@@ -11,9 +11,12 @@ import { buildReport, type Report } from './metrics/report';
 import { takeSnapshot, type Snapshot } from './metrics/snapshot';
 import type { Scenario, ScenarioEdge } from './model';
 import { buildWorld } from './runtime/build';
-import { EV_CLIENT_RATE, INST_READY } from './runtime/codes';
-import { notifyCapacity, setInstances } from './runtime/stations';
+import { EV_CLIENT_RATE, INST_DRAINING, INST_READY } from './runtime/codes';
+import { fillWorkers, notifyCapacity, setInstances } from './runtime/stations';
 import { DEFAULT_MAX_EVENTS, type World } from './runtime/world';
+import { setAutoscale, setSize } from './scaling/attach';
+import type { autoscaleSchema } from './scaling/autoscaleSchema';
+import type { SizeName } from './scaling/sizes';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -34,7 +37,11 @@ export type Change =
   /** Replaces an edge's call settings (timeout, retry, breaker, bulkhead, fallback). A new breaker starts closed. */
   | { type: 'setEdge'; edge: Omit<ScenarioEdge, 'latencyMs'> & { latencyMs?: Distribution } }
   /** Replaces a gateway's routes, e.g. to move traffic weights step by step (strangler fig). */
-  | { type: 'setRoutes'; node: string; routes: z.input<typeof routeSchema>[] };
+  | { type: 'setRoutes'; node: string; routes: z.input<typeof routeSchema>[] }
+  /** Resizes a service (vertical scaling): its instances restart into the new size one at a time. */
+  | { type: 'setSize'; node: string; size: SizeName }
+  /** Turns a service's autoscaler on with these settings (defaults for the rest), or off with null. */
+  | { type: 'setAutoscale'; node: string; autoscale: z.input<typeof autoscaleSchema> | null };
 
 /**
  * A running simulation. Time only moves when you call {@link Simulation.runUntil} or
@@ -124,6 +131,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           for (const inst of n.instances) {
             if (inst.state === INST_READY) n.capacity += workers - inst.workers;
             inst.workers = workers;
+            if (inst.state === INST_READY || inst.state === INST_DRAINING) fillWorkers(world, n, inst);
           }
           notifyCapacity(world, n);
           return;
@@ -147,6 +155,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           n.routePrefixes = routes.map((r) => r.prefix);
           return;
         }
+        case 'setSize':
+          setSize(world, nodeNamed(change.node), change.size);
+          return;
+        case 'setAutoscale':
+          setAutoscale(world, nodeNamed(change.node), change.autoscale);
+          return;
         case 'setEdge': {
           const key = `${change.edge.from}->${change.edge.to}`;
           const e = world.edges.find((x) => x.key === key);

@@ -168,7 +168,8 @@ export class NodeRt {
   touch(now: number): void {
     const dt = now - this.lastT;
     if (dt > 0) {
-      this.busyArea += this.busy * dt;
+      // Workers still finishing after a live cut in concurrency cannot push utilization past 1.
+      this.busyArea += (this.busy < this.capacity ? this.busy : this.capacity) * dt;
       this.queueArea += this.queued * dt;
       this.capArea += this.capacity * dt;
       this.lastT = now;

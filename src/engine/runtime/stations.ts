@@ -139,13 +139,19 @@ export function releaseWorker(w: World, j: number, n: NodeRt, cause: number): vo
     n.snapFailed++;
   }
   n.responseSum += w.now - jobs.arrivedAt[j];
-  if (inst.queue.length > 0 && inst.state !== INST_CRASHED) {
+  if (inst.queue.length > 0 && inst.state !== INST_CRASHED) fillWorkers(w, n, inst);
+  else if (inst.state === INST_DRAINING && inst.busy === 0) retire(inst);
+  respond(w, j, cause);
+  if (n.capacityListeners !== null) notifyCapacity(w, n);
+}
+
+/** Starts waiting requests while the instance has free workers (fewer after a live change). */
+export function fillWorkers(w: World, n: NodeRt, inst: Instance): void {
+  while (inst.busy < inst.workers && inst.queue.length > 0) {
     const k = inst.queue.shift();
     n.queued--;
     startService(w, k, n, inst);
-  } else if (inst.state === INST_DRAINING && inst.busy === 0) retire(inst);
-  respond(w, j, cause);
-  if (n.capacityListeners !== null) notifyCapacity(w, n);
+  }
 }
 
 /** Lets whoever feeds this node by pulling (queue consumers) know that it can take more. */
