@@ -6,6 +6,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // The machines have two cores; use both (Vitest would otherwise keep one free).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
