@@ -23,7 +23,7 @@ export function arrive(w: World, j: number): void {
   jobs.arrivedAt[j] = w.now;
   n.arrivals++;
   n.snapArrivals++;
-  if (!n.plain) {
+  if (!n.plain || w.tracer !== null) {
     arriveSpecial(w, j, n);
     return;
   }
