@@ -223,6 +223,7 @@ export function setInstances(w: World, n: NodeRt, count: number): void {
     if (inst.state === INST_GONE || inst.state === INST_DRAINING) continue;
     const wasCrashed = inst.state === INST_CRASHED;
     unsetReady(n, inst, INST_DRAINING);
+    n.onDown?.(w, n, i);
     if (wasCrashed) n.crashedCount--;
     if (inst.busy === 0 && inst.queue.length === 0) retire(inst);
     live--;

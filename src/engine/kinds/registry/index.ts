@@ -1,6 +1,35 @@
-import { NodeRt } from '../../runtime/nodeRuntime';
+import { respond } from '../../calls/pipeline';
+import { Registry } from '../../discovery/registry';
+import { FAIL_REJECTED } from '../../runtime/codes';
+import type { NodeRt } from '../../runtime/nodeRuntime';
+import type { World } from '../../runtime/world';
+import type { NodeBehaviour } from '../behaviour';
+import { buildStation } from '../station';
 import { defineKind } from '../types';
 import { registrySchema } from './schema';
+
+const registryOf = (n: NodeRt) => n.state as Registry;
+
+/**
+ * The registry's rules live in discovery/registry.ts; this adapts them to the node
+ * hooks. A registry is never called over an edge (its traffic is not modelled as requests).
+ */
+export const registryBehaviour: NodeBehaviour = {
+  arrive(w: World, n: NodeRt, j: number) {
+    n.rejected++;
+    respond(w, j, FAIL_REJECTED);
+  },
+  start: (w, n) => registryOf(n).start(w),
+  onEvent: (w, n, payload) => registryOf(n).onEvent(w, payload),
+  resetStats: (_w, n) => registryOf(n).resetStats(),
+  report: (_w, n) => registryOf(n).report(),
+  series: ['registered', 'visible'],
+  sample(_w, n, out) {
+    const r = registryOf(n);
+    out.push(r.registeredCount(), r.visibleCount());
+  },
+  live: (_w, n) => ({ registered: registryOf(n).registeredCount(), visible: registryOf(n).visibleCount() }),
+};
 
 export const registryKind = defineKind({
   kind: 'registry',
@@ -10,5 +39,16 @@ export const registryKind = defineKind({
   canCall: false,
   canBeCalled: false,
   example: (id) => ({ id, kind: 'registry' as const }),
-  build: (node, ctx) => new NodeRt(ctx.index, node.id, node.kind),
+  build: (node, ctx) => {
+    // Instances (registry servers) so that faults can take the registry down.
+    const n = buildStation({
+      id: node.id, kind: node.kind, instances: node.instances, workers: 1, queueCapacity: 0, serviceTimeMs: 1,
+      loadBalancer: 'round-robin', startupMs: 0, parallel: false,
+    }, ctx);
+    const registry = new Registry({ heartbeatMs: node.heartbeatMs, evictionMs: node.evictionMs, cacheRefreshMs: node.cacheRefreshMs });
+    n.state = registry;
+    n.behaviour = registryBehaviour;
+    registry.bindNode(n);
+    return n;
+  },
 });
