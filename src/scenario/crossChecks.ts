@@ -51,6 +51,20 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
         else needsEdge(`nodes[${i}].sessionStore`, n.sessionStore);
       }
     }
+    if (n.kind === 'queue' || n.kind === 'topic') checkMessaging(s, n, i, byId, problems, warnings);
+    if (n.kind === 'saga') {
+      n.steps.forEach((st, k) => {
+        needsEdge(`nodes[${i}].steps[${k}].call`, st.call);
+        if (st.compensate !== undefined) needsEdge(`nodes[${i}].steps[${k}].compensate`, st.compensate);
+      });
+      if (n.pivot !== undefined && n.pivot >= n.steps.length) problems.push({ path: `nodes[${i}].pivot`, message: `pivot must be the index of a step: 0 to ${n.steps.length - 1}` });
+      else if (n.pivot !== undefined) {
+        const unused = n.steps.flatMap((st, k) => (k >= n.pivot! && st.compensate !== undefined ? [k] : []));
+        if (unused.length > 0) warnings.push(`saga "${n.id}": the compensate of step ${unused.join(', ')} never runs (steps from the pivot on are not compensated)`);
+      }
+      const named = new Set(n.steps.flatMap((st) => (st.compensate === undefined ? [st.call] : [st.call, st.compensate])));
+      for (const e of s.edges) if (e.from === n.id && !named.has(e.to)) warnings.push(`saga "${n.id}" never calls "${e.to}": no step names it`);
+    }
     if (n.kind === 'client') {
       if (n.paths.reduce((a, p) => a + p.weight, 0) <= 0) problems.push({ path: `nodes[${i}].paths`, message: 'the path weights add up to 0' });
       if (!s.edges.some((e) => e.from === n.id)) warnings.push(`client "${n.id}" calls nothing: connect it to a gateway or service`);
@@ -113,4 +127,37 @@ export function findCallCycle(s: Scenario): string[] | null {
     }
   }
   return null;
+}
+
+type MessagingNode = Extract<Scenario['nodes'][number], { kind: 'queue' | 'topic' }>;
+
+/**
+ * A queue or topic: its dead-letter queue, and what its edges may reach. A queue's edge makes
+ * the target a consumer whose workers pull messages, so it must be a node with workers; a
+ * topic may also fan out into queues (SNS to SQS).
+ */
+function checkMessaging(
+  s: Scenario, n: MessagingNode, i: number, byId: Map<string, { index: number; kind: string }>,
+  problems: ScenarioProblem[], warnings: string[],
+): void {
+  if (n.deadLetter !== undefined) {
+    const dlq = byId.get(n.deadLetter);
+    const path = `nodes[${i}].deadLetter`;
+    if (!dlq) problems.push({ path, message: `unknown node "${n.deadLetter}": deadLetter must name a queue` });
+    else if (dlq.kind !== 'queue') problems.push({ path, message: `"${n.deadLetter}" is a ${dlq.kind}: deadLetter must name a queue` });
+    else if (n.deadLetter === n.id) problems.push({ path, message: `a queue cannot be its own dead-letter queue ("${n.id}")` });
+  }
+  if (n.delivery === 'at-most-once' && (n.deadLetter !== undefined || n.maxReceiveCount !== undefined)) {
+    warnings.push(`${n.kind} "${n.id}" is at-most-once: a message is received once, so maxReceiveCount and deadLetter have no effect`);
+  } else if (n.maxReceiveCount !== undefined && n.deadLetter === undefined) {
+    warnings.push(`${n.kind} "${n.id}" has maxReceiveCount but no deadLetter: messages received ${n.maxReceiveCount} times are dropped (counted as lost)`);
+  }
+  const allowed = n.kind === 'queue' ? ['service', 'database', 'gateway'] : ['service', 'database', 'gateway', 'queue'];
+  s.edges.forEach((e, k) => {
+    if (e.from !== n.id) return;
+    const to = byId.get(e.to);
+    if (to && !allowed.includes(to.kind)) {
+      problems.push({ path: `edges[${k}].to`, message: `a ${n.kind}'s edge goes to a consumer: a ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not the ${to.kind} "${e.to}"` });
+    }
+  });
 }

@@ -1,3 +1,4 @@
+import { Broker, brokerBehaviour, channelSettings } from '../../messaging/broker';
 import { NodeRt } from '../../runtime/nodeRuntime';
 import { defineKind } from '../types';
 import { queueSchema } from './schema';
@@ -10,5 +11,11 @@ export const queueKind = defineKind({
   canCall: true,
   canBeCalled: true,
   example: (id) => ({ id, kind: 'queue' as const }),
-  build: (node, ctx) => new NodeRt(ctx.index, node.id, node.kind),
+  build: (node, ctx) => {
+    // The rules live in engine/messaging, shared with topics (see its README).
+    const n = new NodeRt(ctx.index, node.id, node.kind);
+    n.behaviour = brokerBehaviour;
+    n.state = new Broker(n, false, channelSettings(node), node.deadLetter);
+    return n;
+  },
 });

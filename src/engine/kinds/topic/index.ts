@@ -1,3 +1,4 @@
+import { Broker, brokerBehaviour, channelSettings } from '../../messaging/broker';
 import { NodeRt } from '../../runtime/nodeRuntime';
 import { defineKind } from '../types';
 import { topicSchema } from './schema';
@@ -10,5 +11,11 @@ export const topicKind = defineKind({
   canCall: true,
   canBeCalled: true,
   example: (id) => ({ id, kind: 'topic' as const }),
-  build: (node, ctx) => new NodeRt(ctx.index, node.id, node.kind),
+  build: (node, ctx) => {
+    // One backlog per subscription (edge out), made when the run starts (engine/messaging).
+    const n = new NodeRt(ctx.index, node.id, node.kind);
+    n.behaviour = brokerBehaviour;
+    n.state = new Broker(n, true, channelSettings(node), node.deadLetter);
+    return n;
+  },
 });
