@@ -31,6 +31,14 @@ export function formatReport(r: Report & { wallMs?: number }): string {
     ['node', 'kind', 'replicas', 'arrivals', 'completed', 'rejected', 'util', 'queue', 'resp ms'],
     Object.entries(r.nodes).map(([id, n]) => [id, n.kind, n.replicas, n.arrivals, n.completed, n.rejected, pct(n.utilization), n.meanQueueLength.toFixed(2), ms(n.meanResponseMs)]),
   ));
+  const queues = Object.entries(r.nodes).filter(([, n]) => 'published' in n) as unknown as [string, Record<string, number>][];
+  if (queues.length) {
+    out.push('');
+    out.push(table(
+      ['queue', 'published', 'delivered', 'acked', 'lost', 'redelivered', 'dead-lettered', 'depth', 'max depth', 'oldest ms'],
+      queues.map(([id, q]) => [id, q.published, q.delivered, q.acked, q.lost, q.redelivered, q.deadLettered, q.depth, q.maxDepth, ms(q.oldestAgeMs ?? 0)]),
+    ));
+  }
   if (Object.keys(r.edges).length) {
     out.push('');
     out.push(table(

@@ -83,6 +83,12 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     else if (node.kind === 'client') problems.push({ path, message: `a ${f.kind} fault needs a service, gateway or database, not the client "${f.target}"` });
   });
 
+  const registries = s.nodes.filter((n) => n.kind === 'registry');
+  if (registries.length > 1) warnings.push(`${registries.length} registries: services register with the first one ("${registries[0].id}") only`);
+  if (registries.length === 0) {
+    for (const n of s.nodes) if (n.kind === 'service' && n.healthCheck) warnings.push(`healthCheck on "${n.id}" has no effect without a registry: discovery is already ideal and instant`);
+  }
+
   // Database per service: a database that two services call is a shared database.
   for (const db of s.nodes.filter((n) => n.kind === 'database')) {
     const callers = [...new Set(s.edges.filter((e) => e.to === db.id).map((e) => e.from))]
