@@ -9,7 +9,7 @@ import { faultSchema, type FaultInput } from './faults/schema';
 import type { ActiveFault } from './faults/faultBook';
 import { buildReport, type Report } from './metrics/report';
 import { takeSnapshot, type Snapshot } from './metrics/snapshot';
-import type { Scenario, ScenarioEdge } from './model';
+import type { Scenario } from './model';
 import { buildWorld } from './runtime/build';
 import { EV_CLIENT_RATE, INST_DRAINING, INST_READY } from './runtime/codes';
 import { fillWorkers, notifyCapacity, setInstances } from './runtime/stations';
@@ -35,7 +35,7 @@ export type Change =
   | { type: 'setConcurrency'; node: string; concurrency: number }
   | { type: 'setServiceTime'; node: string; serviceTimeMs: Distribution }
   /** Replaces an edge's call settings (timeout, retry, breaker, bulkhead, fallback). A new breaker starts closed. */
-  | { type: 'setEdge'; edge: Omit<ScenarioEdge, 'latencyMs'> & { latencyMs?: Distribution } }
+  | { type: 'setEdge'; edge: z.input<typeof edgeSchema> }
   /** Replaces a gateway's routes, e.g. to move traffic weights step by step (strangler fig). */
   | { type: 'setRoutes'; node: string; routes: z.input<typeof routeSchema>[] }
   /** Resizes a service (vertical scaling): its instances restart into the new size one at a time. */
@@ -165,7 +165,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           const key = `${change.edge.from}->${change.edge.to}`;
           const e = world.edges.find((x) => x.key === key);
           if (!e) throw new Error(`no edge "${key}"`);
-          const settings = edgeSchema.parse({ ...change.edge, latencyMs: change.edge.latencyMs ?? 0 });
+          const settings = edgeSchema.parse(change.edge);
           configureEdge(e, settings);
           return;
         }
