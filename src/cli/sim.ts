@@ -3,9 +3,11 @@ import { toOtlp } from '../engine/metrics/otlp';
 import { runScenarioFile, SimInputError } from './runScenario';
 import { parseSimArgs, USAGE, UsageError } from './args';
 import { formatReport } from './table';
+import { formatComparison, runComparison } from './compare';
 
 /**
- * npm run sim -- FILE [options]: runs a scenario headless and prints its report.
+ * npm run sim -- FILE [options]: runs a scenario headless and prints its report; with
+ * `--compare OTHER`, runs both and prints them side by side.
  * Exit 0 on a finished run, 2 on bad input (with one message naming the file and field).
  */
 function main(argv: string[]): number {
@@ -20,6 +22,14 @@ function main(argv: string[]): number {
     throw e;
   }
   try {
+    if (args.compare !== undefined) {
+      if (args.traces) throw new SimInputError(`${args.file}: --traces works on one run; leave out --compare to write traces`);
+      const runs = runComparison({ ...args, compare: args.compare }, (f) => readFileSync(f, 'utf8'));
+      process.stdout.write(args.json
+        ? JSON.stringify({ files: runs.map((r) => r.file), reports: runs.map((r) => r.report) }, null, 2) + '\n'
+        : formatComparison(runs) + '\n');
+      return 0;
+    }
     const report = runScenarioFile(args, (f) => readFileSync(f, 'utf8'));
     if (args.traces) {
       if (!report.traces) throw new SimInputError(`${args.file}: tracing: --traces needs the scenario to set tracing: {sampleRate: 0.01} or more`);

@@ -15,6 +15,8 @@ export interface StationSettings {
   loadBalancer: string;
   startupMs: number;
   parallel: boolean;
+  /** Service-time multiplier of the instance size (1, the default, for kinds without sizes). */
+  sizeFactor?: number;
 }
 
 /** Builds the runtime node shared by services, gateways and databases. */
@@ -26,10 +28,13 @@ export function buildStation(s: StationSettings, ctx: BuildContext): NodeRt {
   n.lb = LB_CODES[s.loadBalancer] ?? 0;
   n.startupMs = s.startupMs;
   n.parallel = s.parallel;
+  n.sizeFactor = s.sizeFactor ?? 1;
+  n.refreshServiceFactor();
   // Instances in the scenario are up when the run starts.
   for (let i = 0; i < s.instances; i++) {
     const inst = new Instance();
     inst.workers = s.workers;
+    inst.sizeFactor = n.sizeFactor;
     n.instances.push(inst);
   }
   n.readyCount = s.instances;

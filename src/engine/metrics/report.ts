@@ -5,6 +5,8 @@ import { breakerStateName } from '../calls/circuitBreaker';
 import { CLIENT_CHANNELS, EDGE_CHANNELS, FAILURE_CHANNELS, NODE_CHANNELS } from './tick';
 import type { LoggedEvent } from './eventLog';
 import type { Trace } from './tracer';
+import { costReport, type CostReport } from '../scaling/costReport';
+import { sessionsLostOf } from '../sessions/sticky';
 
 export interface ClientReport {
   sent: number;
@@ -35,6 +37,8 @@ export interface NodeReport {
   meanResponseMs: number;
   /** Gateways with a rate limit: requests answered 429. */
   rateLimited?: number;
+  /** Services: sticky sessions lost with the instance that held them (0 with none or a store). */
+  sessionsLost?: number;
 }
 
 /**
@@ -100,6 +104,8 @@ export interface Report {
   eventsDropped: number;
   /** Sampled request traces (when the scenario sets tracing). */
   traces?: Trace[];
+  /** Dollars the services' instances cost: in all and per service since the start, and per hour now. */
+  cost: CostReport;
   warnings: string[];
   /** Set when the run stopped before its end, with the reason. */
   stoppedEarly?: string;
@@ -153,6 +159,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
       meanQueueLength: r4(span > 0 ? (n.queueArea - n.baseQueueArea) / span : 0),
       meanResponseMs: r4(n.completed > 0 ? n.responseSum / n.completed : 0),
       ...(n.rateLimitSettings ? { rateLimited: n.rateLimited } : {}),
+      ...(n.kind === 'service' ? { sessionsLost: sessionsLostOf(n) } : {}),
       ...(n.behaviour?.report?.(w, n) ?? {}),
     };
   }
@@ -177,6 +184,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
     events: w.log.entries.slice(),
     eventsDropped: w.log.dropped,
     ...(w.tracer ? { traces: w.tracer.traces() } : {}),
+    cost: costReport(w),
     warnings: head.warnings,
     ...(head.stoppedEarly ? { stoppedEarly: head.stoppedEarly } : {}),
   };

@@ -7,7 +7,6 @@ import { FaultBook } from '../faults/faultBook';
 import { attachDiscovery } from '../discovery/attach';
 import { attachScaling } from '../scaling/attach';
 import { KINDS } from '../kinds';
-import { setOperations } from '../kinds/service/operations';
 import type { BuildContext, KindDefinition } from '../kinds/types';
 import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
@@ -58,8 +57,6 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
       edgeTo: (to) => scenario.edges.findIndex((e) => e.from === node.id && e.to === to),
     };
     const rt = def.build(node, ctx);
-    // TODO(move into kinds/service/index.ts once the scaling work there has landed)
-    if (node.kind === 'service' && node.operations) setOperations(rt, node.operations, ctx);
     rt.out = Int32Array.from(edges.filter((e) => e.from === i && e.index !== rt.authEdge).map((e) => e.index));
     return rt;
   });

@@ -96,8 +96,9 @@ export class NodeRt {
   workers = 1;
   queueCap = 0;
   service: Sampler | null = null;
-  /** Multiplies every service time: instance size times active slowdown faults. */
+  /** Multiplies every service time: the slowdown faults in force (each instance adds its size's factor). */
   serviceFactor = 1;
+  /** The size's service-time factor that new instances get. */
   sizeFactor = 1;
   /** Faults in force: the share of requests answered 500, added latency, black hole. */
   faultErrorRate = 0;
@@ -189,7 +190,8 @@ export class NodeRt {
 
   /** Recomputes the service-time factor from the size and the slowdown faults in force. */
   refreshServiceFactor(): void {
-    let f = this.sizeFactor;
+    // The size's factor is per instance (a rolling resize mixes sizes); this is the faults' part.
+    let f = 1;
     for (const x of this.slowdowns) f *= x;
     this.serviceFactor = f;
   }

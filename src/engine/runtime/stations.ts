@@ -104,9 +104,9 @@ function startService(w: World, j: number, n: NodeRt, inst: Instance): void {
   const jobs = w.jobs;
   jobs.state[j] = J_SERVICE;
   let t: number;
-  if (n.plain) t = sample(n.service!, w.rng) * n.serviceFactor;
+  if (n.plain) t = sample(n.service!, w.rng) * n.serviceFactor * inst.sizeFactor;
   else {
-    t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor;
+    t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor * inst.sizeFactor;
     for (const s of n.faultLatency) t += sample(s, w.rng);
   }
   w.q.push(w.now + t, EV_SERVICE_DONE, j, jobs.gen[j]);
@@ -208,7 +208,8 @@ export function onInstanceReady(w: World, n: NodeRt, i: number): void {
 /** Adds or removes instances; removed ones stop taking work and finish what they have. */
 export function setInstances(w: World, n: NodeRt, count: number): void {
   n.touch(w.now);
-  let live = n.replicas();
+  let live = 0;
+  for (const x of n.instances) if (x.state !== INST_GONE && x.state !== INST_DRAINING) live++;
   const before = live;
   for (; live < count; live++) {
     const inst = new Instance();

@@ -1,6 +1,8 @@
 import { defineKind } from '../types';
 import { buildStation } from '../station';
+import { DEFAULT_SIZE, DEFAULT_USL, sizeEffect } from '../../scaling/sizes';
 import { serviceSchema } from './schema';
+import { setOperations } from './operations';
 
 export const serviceKind = defineKind({
   kind: 'service',
@@ -10,6 +12,17 @@ export const serviceKind = defineKind({
   canCall: true,
   canBeCalled: true,
   example: (id) => ({ id, kind: 'service' as const, instances: 2, concurrency: 4, serviceTimeMs: { dist: 'exponential' as const, mean: 20 } }),
-  build: (node, ctx) =>
-    buildStation({ ...node, workers: node.concurrency, parallel: node.callOrder === 'parallel' }, ctx),
+  build: (node, ctx) => {
+    // `concurrency` is the worker count on a small instance; a bigger size holds more workers,
+    // each slowed by the Universal Scalability Law's contention and coherency (sizes.ts).
+    const size = sizeEffect(node.size ?? DEFAULT_SIZE, node.usl ?? DEFAULT_USL, node.concurrency);
+    const n = buildStation({
+      ...node,
+      workers: size.concurrency,
+      sizeFactor: size.serviceTimeFactor,
+      parallel: node.callOrder === 'parallel',
+    }, ctx);
+    if (node.operations) setOperations(n, node.operations, ctx);
+    return n;
+  },
 });

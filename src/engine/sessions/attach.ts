@@ -1,0 +1,28 @@
+import type { Scenario } from '../model';
+import type { World } from '../runtime/world';
+import { routeThroughStore } from './store';
+import { StickySessions } from './sticky';
+
+/**
+ * Wires the services' `sessions` setting into a built world: `sticky` installs the sticky
+ * picker and loses sessions when an instance goes down; `store` makes every request read the
+ * session store first; `none` changes nothing (and costs nothing per request).
+ */
+export function attachSessions(w: World, scenario: Scenario): void {
+  scenario.nodes.forEach((node, index) => {
+    if (node.kind !== 'service') return;
+    const n = w.nodes[index];
+    if (node.sessions === 'sticky') {
+      const sticky = new StickySessions();
+      n.sessions = sticky;
+      n.refreshPlain();
+      const prev = n.onDown;
+      n.onDown = (world, node, i) => {
+        prev?.(world, node, i);
+        sticky.lose(world, node, i);
+      };
+    } else if (node.sessions === 'store' && node.sessionStore !== undefined) {
+      routeThroughStore(w, n, node.sessionStore);
+    }
+  });
+}
