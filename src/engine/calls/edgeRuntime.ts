@@ -26,6 +26,8 @@ export class EdgeRt {
   bulkWaitMs = 0;
   bulkInFlight = 0;
   readonly bulkQueue = new IntRing();
+  /** Generation of each waiter's slot, so a slot reused by a later waiter cannot jump the line. */
+  readonly bulkQueueGen = new IntRing();
   /** Fallback answer latency, -1 = no fallback. */
   fallbackMs = -1;
   /** Faults on the link. */
@@ -49,6 +51,8 @@ export class EdgeRt {
   secAttempts = 0;
   secErrors = 0;
   seriesBase = 0;
+  /** Worst breaker state since the last tick, as severity (0 closed, 1 half-open, 2 open). */
+  secBreakerMax = 0;
   /** Breaker state changes, oldest first (bounded). */
   readonly transitions: { atMs: number; from: string; to: string }[] = [];
   /** Last simulated time a "retry budget exhausted" event was logged, to keep the log short. */

@@ -1,11 +1,11 @@
 import { sample } from '../core/distributions';
 import {
-  EV_BULKHEAD_EXPIRE, EV_DELIVER, EV_FALLBACK_DONE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, FAIL_RATE_LIMITED, FAIL_REJECTED,
+  EV_BULKHEAD_EXPIRE, EV_DELIVER, EV_FALLBACK_DONE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, FAIL_REJECTED,
   FAIL_SHORT_CIRCUITED, FAIL_TIMEOUT, OK,
 } from '../runtime/codes';
 import { onChildResult } from '../runtime/flow';
 import {
-  F_BREAKER, F_BULKHEAD, F_DETACHED, J_BULKHEAD_WAIT, J_FALLBACK, J_LIMBO, J_NETWORK, J_RESPONDING, J_RETRY_WAIT,
+  F_BREAKER, F_BULKHEAD, F_DETACHED, F_REFUSED, J_BULKHEAD_WAIT, J_FALLBACK, J_LIMBO, J_NETWORK, J_RESPONDING, J_RETRY_WAIT,
 } from '../runtime/jobs';
 import { arrive } from '../runtime/stations';
 import type { World } from '../runtime/world';
@@ -71,9 +71,11 @@ function sendAttempt(w: World, c: number, e: EdgeRt): void {
     } else if (e.bulkWaitMs > 0) {
       jobs.state[c] = J_BULKHEAD_WAIT;
       e.bulkQueue.push(c);
+      e.bulkQueueGen.push(jobs.gen[c]);
       w.q.push(w.now + e.bulkWaitMs, EV_BULKHEAD_EXPIRE, c, jobs.gen[c]);
       return;
     } else {
+      jobs.flags[c] |= F_REFUSED;
       attemptDone(w, c, e, FAIL_REJECTED, false);
       return;
     }
@@ -121,11 +123,12 @@ export function deliverResponse(w: World, c: number): void {
   const e = w.edges[jobs.edge[c]];
   if (w.tracer !== null && jobs.span[c] >= 0) w.tracer.endSpan(w, c, jobs.fail[c]);
   const p = jobs.parent[c];
-  if (e.plain && jobs.gen[p] === jobs.parentGen[c] && jobs.epoch[p] === jobs.parentEpoch[c]) {
+  if (e.plain && (jobs.flags[c] & F_DETACHED) === 0 && jobs.gen[p] === jobs.parentGen[c] && jobs.epoch[p] === jobs.parentEpoch[c]) {
     // The common case: one attempt, nothing to decide.
     const cause = jobs.fail[c];
     e.latency.record(w.now - jobs.callStartedAt[c]);
     if (cause !== OK) {
+      if ((jobs.flags[c] & F_REFUSED) !== 0) e.rejected++;
       e.failedAttempts++;
       e.errors++;
       e.snapErrors++;
@@ -150,6 +153,7 @@ export function onTimeout(w: World, c: number, gen: number): void {
   if (jobs.gen[c] !== gen || (jobs.flags[c] & F_DETACHED) !== 0) return;
   const e = w.edges[jobs.edge[c]];
   const st = jobs.state[c];
+  e.timeouts++;
   if (w.tracer !== null && jobs.span[c] >= 0) w.tracer.annotate(jobs.span[c], `timed out after ${e.timeoutMs} ms: the caller gave up`);
   if (st === J_BULKHEAD_WAIT || st === J_LIMBO) {
     // Nothing is running downstream: the attempt ends here.
@@ -157,6 +161,7 @@ export function onTimeout(w: World, c: number, gen: number): void {
     return;
   }
   jobs.flags[c] |= F_DETACHED;
+  if (w.tracer !== null && jobs.span[c] >= 0) w.tracer.endSpan(w, c, FAIL_TIMEOUT);
   attemptDone(w, c, e, FAIL_TIMEOUT, true);
 }
 
@@ -172,8 +177,8 @@ function attemptDone(w: World, c: number, e: EdgeRt, cause: number, keep: boolea
   }
   if (cause !== OK) {
     e.failedAttempts++;
-    if (cause === FAIL_TIMEOUT) e.timeouts++;
-    else if (cause === FAIL_REJECTED || cause === FAIL_RATE_LIMITED) e.rejected++;
+    // Counted where it happened on this edge: refused by the callee (or the bulkhead, below).
+    if ((jobs.flags[c] & F_REFUSED) !== 0) e.rejected++;
   }
   // An attempt that ends without an answer (refused, or abandoned where nothing runs) closes its span here.
   if (w.tracer !== null && jobs.span[c] >= 0 && !keep && jobs.state[c] !== J_RESPONDING) w.tracer.endSpan(w, c, cause);
@@ -267,6 +272,7 @@ export function onFallbackDone(w: World, n: number, gen: number): void {
 export function onBulkheadExpire(w: World, c: number, gen: number): void {
   const jobs = w.jobs;
   if (jobs.gen[c] !== gen || jobs.state[c] !== J_BULKHEAD_WAIT) return;
+  jobs.flags[c] |= F_REFUSED;
   attemptDone(w, c, w.edges[jobs.edge[c]], FAIL_REJECTED, false);
 }
 
@@ -279,8 +285,9 @@ function releaseAttempt(w: World, c: number, e: EdgeRt): void {
   e.bulkInFlight--;
   while (e.bulkQueue.length > 0) {
     const k = e.bulkQueue.shift();
+    const gen = e.bulkQueueGen.shift();
     // Entries whose wait already ended (expired, timed out) are skipped lazily.
-    if (jobs.state[k] !== J_BULKHEAD_WAIT || jobs.edge[k] !== e.index) continue;
+    if (jobs.gen[k] !== gen || jobs.state[k] !== J_BULKHEAD_WAIT) continue;
     e.bulkInFlight++;
     jobs.flags[k] |= F_BULKHEAD;
     transmit(w, k, e);

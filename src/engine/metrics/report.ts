@@ -81,7 +81,7 @@ export interface SeriesReport {
   tMs: number[];
   clients: Record<string, Record<(typeof CLIENT_CHANNELS)[number], number[]> & { failuresPerS: Record<string, number[]> }>;
   nodes: Record<string, Record<(typeof NODE_CHANNELS)[number], number[]>>;
-  /** Per edge: attempts/s, errors/s, and the breaker state (0 closed, 1 open, 2 half-open; the worst in a merged point). */
+  /** Per edge: attempts/s, errors/s, and the breaker's worst state in each point (0 closed, 1 half-open, 2 open). */
   edges: Record<string, Record<(typeof EDGE_CHANNELS)[number], number[]>>;
 }
 

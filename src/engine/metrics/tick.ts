@@ -1,5 +1,5 @@
 import { FAILURE_NAMES } from '../runtime/codes';
-import { EV_TICK, INST_GONE, INST_READY } from '../runtime/codes';
+import { EV_TICK } from '../runtime/codes';
 import type { World } from '../runtime/world';
 import { TICK_MS } from '../runtime/world';
 
@@ -11,6 +11,8 @@ export const NODE_CHANNELS = ['replicas', 'readyReplicas', 'utilization', 'queue
 export const EDGE_CHANNELS = ['attempts', 'errors', 'breakerState'] as const;
 
 const scratch: number[] = [];
+/** Breaker state codes (closed 0, open 1, half-open 2) as severity for the series: closed 0, half-open 1, open 2. */
+export const BREAKER_SEVERITY = [0, 2, 1];
 
 export function registerSeries(w: World): void {
   const s = w.series;
@@ -54,13 +56,11 @@ export function onTick(w: World): void {
       continue;
     }
     n.touch(w.now);
-    let ready = 0, existing = 0;
-    for (const inst of n.instances) {
-      if (inst.state === INST_READY) ready++;
-      if (inst.state !== INST_GONE) existing++;
-    }
-    s.set(b, existing * dt, dt);
-    s.set(b + 1, ready * dt, dt);
+    // A point covers [t0, t1): replicas as they were when it opened, ready ones averaged over it.
+    const existing = n.replicas();
+    s.set(b, (n.replicasAtTick < 0 ? existing : n.replicasAtTick) * dt, dt);
+    s.set(b + 1, n.readyArea - n.tickReadyArea, dt);
+    n.tickReadyArea = n.readyArea;
     s.set(b + 2, n.busyArea - n.tickBusyArea, n.capArea - n.tickCapArea);
     s.set(b + 3, n.queueArea - n.tickQueueArea, dt);
     s.set(b + 4, n.secCompleted, dtS);
@@ -79,10 +79,15 @@ export function onTick(w: World): void {
     const b = e.seriesBase;
     s.set(b, e.secAttempts, dtS);
     s.set(b + 1, e.secErrors, dtS);
-    s.set(b + 2, e.breaker ? e.breaker.state : 0, 1);
+    // The worst breaker state during the second (a short OPEN must not vanish between ticks).
+    const now = e.breaker ? BREAKER_SEVERITY[e.breaker.state] : 0;
+    s.set(b + 2, Math.max(e.secBreakerMax, now), 1);
+    e.secBreakerMax = now;
     e.secAttempts = e.secErrors = 0;
   }
   for (const n of w.nodes) n.behaviour?.onSecond?.(w, n);
   for (const f of w.perSecond) f(w);
+  // The next point opens now, after this second's decisions (an autoscaler's new instances count in it).
+  for (const n of w.nodes) if (!n.client) n.replicasAtTick = n.replicas();
   w.q.push(w.now + TICK_MS, EV_TICK, 0, 0);
 }

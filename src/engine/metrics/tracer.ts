@@ -110,6 +110,11 @@ export class Tracer {
     const rec = this.spans.get(id);
     if (!rec) return;
     const { span, trace } = rec;
+    if (span.endMs !== null) {
+      // The caller already gave up (timeout): the late answer only shows when the callee finished.
+      if (span.serverStartMs !== undefined) span.serverEndMs = w.jobs.doneAt[j];
+      return;
+    }
     span.endMs = w.now;
     span.status = cause === 0 ? 'ok' : 'error';
     if (cause !== 0) span.cause = FAILURE_NAMES[cause];

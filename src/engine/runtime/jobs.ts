@@ -26,6 +26,8 @@ export const F_DETACHED = 1;
 export const F_BULKHEAD = 2;
 /** The attempt was let through by the edge's breaker and must report its outcome. */
 export const F_BREAKER = 4;
+/** The callee refused the request without serving it (full room, rate limit, nothing up). */
+export const F_REFUSED = 8;
 
 /**
  * Requests in flight, one slot per request at one node, as columns of typed arrays (a

@@ -135,6 +135,10 @@ export class NodeRt {
   tickBusyArea = 0;
   tickQueueArea = 0;
   tickCapArea = 0;
+  /** Ready instances integrated over time, and the replica count when the current series point opened. */
+  readyArea = 0;
+  tickReadyArea = 0;
+  replicasAtTick = -1;
   baseBusyArea = 0;
   baseQueueArea = 0;
   baseCapArea = 0;
@@ -173,6 +177,7 @@ export class NodeRt {
       this.busyArea += (this.busy < this.capacity ? this.busy : this.capacity) * dt;
       this.queueArea += this.queued * dt;
       this.capArea += this.capacity * dt;
+      this.readyArea += this.readyCount * dt;
       this.lastT = now;
     }
   }

@@ -6,7 +6,7 @@ import {
 } from './codes';
 import { beginCalls } from './flow';
 import { Instance } from './instance';
-import { J_CALLING, J_LIMBO, J_QUEUED, J_SERVICE } from './jobs';
+import { F_REFUSED, J_CALLING, J_LIMBO, J_QUEUED, J_SERVICE } from './jobs';
 import { pickInstance } from './loadBalancer';
 import type { NodeRt } from './nodeRuntime';
 import type { World } from './world';
@@ -94,6 +94,7 @@ function admit(w: World, j: number, n: NodeRt, i: number): void {
 export function reject(w: World, j: number, n: NodeRt, cause: number): void {
   n.rejected++;
   n.snapFailed++;
+  w.jobs.flags[j] |= F_REFUSED;
   respond(w, j, cause);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runToEnd, window } from './helpers';
 
 /**
- * KNOWN BUG (time series): replicas and readyReplicas are one second early.
+ * (time series): replicas and readyReplicas are one second early.
  *
  * Each series point is labelled with the start of its second (series.tMs) and the other
  * channels are time-weighted over that second (utilization, queueLength) or counted in it
@@ -27,7 +27,7 @@ const scenario = {
   faults: [{ kind: 'kill-instance', target: 'back', atMs: 10_000, durationMs: 5000 }],
 };
 
-describe('KNOWN BUG: instance counts in the series are taken at the end of each second', () => {
+describe('instance counts in the series are taken at the end of each second', () => {
   it('(for contrast) the instance is down from 10 s and ready again at 17 s, and the client sees exactly that', () => {
     const r = runToEnd(scenario);
     expect(r.events.filter((e) => e.node === 'back').map((e) => [e.kind, e.atMs])).toEqual([
@@ -37,7 +37,7 @@ describe('KNOWN BUG: instance counts in the series are taken at the end of each 
     expect(window(r, r.series.clients.users.errorRate, 16_000, 17_000)).toEqual([1]);
   });
 
-  it.fails('the point for 9-10 s counts the instance ready (it served the whole second), the point for 16-17 s does not', () => {
+  it('the point for 9-10 s counts the instance ready (it served the whole second), the point for 16-17 s does not', () => {
     const r = runToEnd(scenario);
     expect(window(r, r.series.nodes.back.readyReplicas, 9000, 10_000)).toEqual([1]);
     expect(window(r, r.series.nodes.back.readyReplicas, 16_000, 17_000)).toEqual([0]);

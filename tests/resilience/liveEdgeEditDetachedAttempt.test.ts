@@ -3,7 +3,7 @@ import type { Trace } from '../../src/engine/metrics/tracer';
 import { simulate } from './helpers';
 
 /**
- * KNOWN BUG (live edits): after `apply({type: 'setEdge'})` removes an edge's timeout and
+ * (live edits): after `apply({type: 'setEdge'})` removes an edge's timeout and
  * retry, a timed-out attempt that is still running at the callee is taken as the answer of
  * its call, and the call is then answered a second time.
  *
@@ -49,7 +49,7 @@ function tracesAfterEdit(): Trace[] {
   return [...seen.values()];
 }
 
-describe('KNOWN BUG: a detached attempt answers its call after the edge was edited live', () => {
+describe('a detached attempt answers its call after the edge was edited live', () => {
   it('(for contrast) before any edit, every successful request waited for its 200 ms db call', () => {
     const sim = simulate(scenario);
     sim.runUntil(5000);
@@ -59,7 +59,7 @@ describe('KNOWN BUG: a detached attempt answers its call after the edge was edit
     for (const t of ok) expect(t.durationMs!).toBeGreaterThan(200);
   });
 
-  it.fails('after the edit, no request is answered OK before its db call has finished', () => {
+  it('after the edit, no request is answered OK before its db call has finished', () => {
     const early = tracesAfterEdit().filter((t) => {
       if (t.status !== 'ok') return false;
       const root = t.spans.find((s) => s.parentSpanId === null)!;

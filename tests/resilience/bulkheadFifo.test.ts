@@ -3,7 +3,7 @@ import type { Span } from '../../src/engine/metrics/tracer';
 import { simulate } from './helpers';
 
 /**
- * KNOWN BUG (bulkhead fairness): waiters are not always admitted in the order they came.
+ * (bulkhead fairness): waiters are not always admitted in the order they came.
  *
  * Resilience4j's semaphore bulkhead is fair (FIFO). src/engine/calls/pipeline.ts keeps the
  * waiters in `e.bulkQueue` as bare job-slot numbers; a waiter that leaves early (its timeout
@@ -43,14 +43,14 @@ function admitted(): Span[] {
   return [...spans.values()].sort((a, b) => a.serverStartMs! - b.serverStartMs!);
 }
 
-describe('KNOWN BUG: bulkhead waiters jump the queue', () => {
+describe('bulkhead waiters jump the queue', () => {
   it('(for contrast) the permit is busy and calls wait for it', () => {
     const list = admitted();
     expect(list.length).toBeGreaterThan(150);
     expect(list.filter((s) => s.serverStartMs! > s.startMs).length).toBeGreaterThan(100);
   });
 
-  it.fails('waiters are admitted in the order they started waiting (fair semaphore)', () => {
+  it('waiters are admitted in the order they started waiting (fair semaphore)', () => {
     let latestSent = -Infinity;
     const overtaken: string[] = [];
     for (const s of admitted()) {
