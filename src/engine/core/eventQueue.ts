@@ -1,3 +1,5 @@
+import { grownF64, grownI32 } from './grow';
+
 /**
  * The simulator's agenda: a binary min-heap of events keyed by (time, insertion order), so
  * events at the same simulated time run first-in first-out and every run is deterministic
@@ -120,8 +122,8 @@ export class EventQueue {
 
   private grow(): void {
     const cap = this.times.length * 2;
-    const f64 = (old: Float64Array) => { const a = new Float64Array(cap); a.set(old); return a; };
-    const i32 = (old: Int32Array) => { const a = new Int32Array(cap); a.set(old); return a; };
+    const f64 = (old: Float64Array) => grownF64(old, cap);
+    const i32 = (old: Int32Array) => grownI32(old, cap);
     this.times = f64(this.times);
     this.seqs = f64(this.seqs);
     this.types = i32(this.types);

@@ -2,6 +2,7 @@ import { EV_KIND } from '../runtime/codes';
 import type { NodeRt } from '../runtime/nodeRuntime';
 import { IntRing } from '../runtime/ring';
 import type { World } from '../runtime/world';
+import { grownF64, grownI32, grownU8 } from '../core/grow';
 
 /** How a channel hands out messages (a queue's settings, or a topic subscription's). */
 export interface ChannelSettings {
@@ -368,15 +369,13 @@ export class Channel {
   }
 
   private grow(cap: number): void {
-    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
-    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    const f64 = (a: Float64Array) => grownF64(a, cap);
+    const i32 = (a: Int32Array) => grownI32(a, cap);
     this.publishedAt = f64(this.publishedAt);
     this.visibleAt = f64(this.visibleAt);
     this.receiveCount = i32(this.receiveCount);
     this.receipts = i32(this.receipts);
-    const st = new Uint8Array(cap);
-    st.set(this.mstate);
-    this.mstate = st;
+    this.mstate = grownU8(this.mstate, cap);
     this.msgClient = i32(this.msgClient);
     this.msgPath = i32(this.msgPath);
     this.prev = i32(this.prev);

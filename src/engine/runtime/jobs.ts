@@ -1,3 +1,5 @@
+import { grownF64, grownI32 } from '../core/grow';
+
 export const J_FREE = 0;
 /** A client's own request, making its calls. */
 export const J_ROOT = 1;
@@ -115,8 +117,8 @@ export class JobPool {
   }
 
   private grow(cap: number): void {
-    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
-    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    const i32 = (a: Int32Array) => grownI32(a, cap);
+    const f64 = (a: Float64Array) => grownF64(a, cap);
     this.node = i32(this.node);
     this.inst = i32(this.inst);
     this.parent = i32(this.parent);

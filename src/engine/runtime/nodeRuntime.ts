@@ -193,6 +193,18 @@ export class NodeRt {
     return this.readyCount;
   }
 
+  /** Counts an answer the node gave to a request that arrived at `arrivedAt`. */
+  countAnswer(now: number, arrivedAt: number, cause: number): void {
+    this.completed++;
+    this.secCompleted++;
+    this.snapCompleted++;
+    if (cause !== 0) {
+      this.failed++;
+      this.snapFailed++;
+    }
+    this.responseSum += now - arrivedAt;
+  }
+
   /** Recomputes the service-time factor from the size and the slowdown faults in force. */
   refreshServiceFactor(): void {
     // The size's factor is per instance (a rolling resize mixes sizes); this is the faults' part.

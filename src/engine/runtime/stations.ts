@@ -2,7 +2,7 @@ import { sample } from '../core/distributions';
 import { respond } from '../calls/pipeline';
 import {
   EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_NOT_FOUND, FAIL_RATE_LIMITED, FAIL_REJECTED, INST_CRASHED,
-  INST_DRAINING, INST_GONE, INST_READY, INST_STARTING, OK,
+  INST_DRAINING, INST_GONE, INST_READY, INST_STARTING,
 } from './codes';
 import { beginCalls } from './flow';
 import { Instance } from './instance';
@@ -132,14 +132,7 @@ export function releaseWorker(w: World, j: number, n: NodeRt, cause: number): vo
   n.touch(w.now);
   inst.busy--;
   n.busy--;
-  n.completed++;
-  n.secCompleted++;
-  n.snapCompleted++;
-  if (cause !== OK) {
-    n.failed++;
-    n.snapFailed++;
-  }
-  n.responseSum += w.now - jobs.arrivedAt[j];
+  n.countAnswer(w.now, jobs.arrivedAt[j], cause);
   if (inst.queue.length > 0 && inst.state !== INST_CRASHED) fillWorkers(w, n, inst);
   else if (inst.state === INST_DRAINING && inst.busy === 0) retire(inst);
   respond(w, j, cause);

@@ -290,13 +290,6 @@ function finish(w: World, n: NodeRt, st: SagaState, j: number, outcome: number):
 
 /** Answers the saga's caller, counting the answer as a station does. */
 function answer(w: World, n: NodeRt, j: number, cause: number): void {
-  n.completed++;
-  n.secCompleted++;
-  n.snapCompleted++;
-  if (cause !== OK) {
-    n.failed++;
-    n.snapFailed++;
-  }
-  n.responseSum += w.now - w.jobs.arrivedAt[j];
+  n.countAnswer(w.now, w.jobs.arrivedAt[j], cause);
   respond(w, j, cause);
 }
