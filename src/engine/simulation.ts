@@ -143,6 +143,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           const n = nodeNamed(change.node);
           if (!n.gateway) throw new Error(`"${change.node}" is not a gateway`);
           const routes = z.array(routeSchema).parse(change.routes);
+          routes.forEach((r, k) => {
+            if (typeof r.to !== 'string' && r.to.reduce((a, t) => a + t.weight, 0) <= 0) throw new Error(`routes[${k}].to: the split weights add up to 0`);
+          });
+          if (routes.length === 0) {
+            // No routes: the gateway calls its edges, exactly as one loaded without routes.
+            n.routes = null;
+            n.routeEdges = [];
+            n.routeCum = [];
+            n.routePrefixes = [];
+            return;
+          }
           const edgeTo = (to: string) => {
             const e = world.edges.find((x) => x.from === n.index && world.nodes[x.to].id === to);
             if (!e) throw new Error(`no edge ${n.id}->${to}`);

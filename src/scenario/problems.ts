@@ -64,6 +64,12 @@ function tidy(message: string): string {
   // zod's stock wording for a missing field is "Invalid input: expected number, received undefined".
   const m = /^Invalid input: expected (\w+), received undefined$/.exec(message);
   if (m) return `is required (${/^[aeiou]/.test(m[1]) ? 'an' : 'a'} ${m[1]})`;
+  const option = /^Invalid option: expected one of (.*)$/.exec(message);
+  if (option) return `must be one of ${option[1].replace(/\|/g, ', ')}`;
+  const bound = /^Too (small|big): expected (?:number|array|string) to (?:be|have) ([<>]=?)(\S+)(.*)$/.exec(message);
+  if (bound) return `must be ${bound[2]} ${bound[3]}${bound[4]}`;
+  const wrong = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (wrong) return `must be ${/^[aeiou]/.test(wrong[1]) ? 'an' : 'a'} ${wrong[1]}, not ${/^[aeiou]/.test(wrong[2]) ? 'an' : 'a'} ${wrong[2]}`;
   return message.replace(/^Invalid input: /, '');
 }
 
