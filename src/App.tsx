@@ -1,0 +1,5 @@
+import { AppShell } from './ui/app/AppShell';
+
+export function App() {
+  return <AppShell />;
+}

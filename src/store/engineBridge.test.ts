@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetStore } from '../../tests/ui/storeHarness';
+import type { Snapshot } from '../engine/metrics/snapshot';
+import { nextRunGen, onWorkerMessage } from './engineBridge';
+import { useStore } from './index';
+
+const snap = (seq: number, tMs: number): Snapshot => ({ seq, tMs, events: 0, clients: {}, nodes: {}, edges: {}, newEvents: [], activeFaults: [] });
+const event = (message: string) => ({ atMs: 0, kind: 'crash', message });
+
+beforeEach(() => resetStore());
+
+describe('engine bridge', () => {
+  it('draws only the newest of several queued snapshots, keeping all their events', async () => {
+    const gen = nextRunGen();
+    onWorkerMessage({ type: 'snapshot', gen, seq: 1, simTimeMs: 100, running: true, snapshot: snap(1, 100), events: [event('a')] });
+    onWorkerMessage({ type: 'snapshot', gen, seq: 2, simTimeMs: 200, running: true, snapshot: snap(2, 200), events: [event('b')] });
+    await vi.waitFor(() => expect(useStore.getState().run.seq).toBe(2));
+    expect(useStore.getState().run.simTimeMs).toBe(200);
+    expect(useStore.getState().run.events.map((e) => e.message)).toEqual(['a', 'b']);
+  });
+
+  it('drops messages about a run that has been replaced', async () => {
+    const old = nextRunGen();
+    const gen = nextRunGen();
+    onWorkerMessage({ type: 'faults', gen: old, active: [{ id: 'x', fault: { kind: 'kill-service', target: 'a' }, startedAtMs: 0, byChaos: false }] });
+    onWorkerMessage({ type: 'snapshot', gen: old, seq: 9, simTimeMs: 900, running: true, snapshot: snap(9, 900), events: [] });
+    onWorkerMessage({ type: 'snapshot', gen, seq: 1, simTimeMs: 50, running: false, snapshot: snap(1, 50), events: [] });
+    await vi.waitFor(() => expect(useStore.getState().run.seq).toBe(1));
+    expect(useStore.getState().run.faults).toEqual([]);
+    expect(useStore.getState().run.simTimeMs).toBe(50);
+  });
+
+  it('turns an engine error into a notice', () => {
+    onWorkerMessage({ type: 'error', message: 'no node "nope"' });
+    expect(useStore.getState().ui.notice).toMatchObject({ tone: 'error', lines: ['no node "nope"'] });
+  });
+});

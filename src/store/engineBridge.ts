@@ -1,0 +1,80 @@
+/**
+ * Connects the store to the engine worker: worker messages become run-slice updates, and
+ * run actions become worker commands. The client lives here at module level, not in the
+ * store, because the store holds plain data only.
+ */
+import type { EngineClient } from '../worker/engineClient';
+import type { FromWorker, ToWorker } from '../worker/protocol';
+import { useStore } from './index';
+import { mergeSnapshot } from './mergeSnapshot';
+import type { RunState } from './types';
+
+const MAX_TRACES = 100;
+
+let client: EngineClient | null = null;
+/**
+ * Snapshots are folded in at most once per animation frame. If the page falls behind (a
+ * slow machine, a busy projector laptop), only the newest picture is drawn and the events
+ * of the skipped ones are kept, so a backlog can never build up behind the worker.
+ */
+let pending: Extract<FromWorker, { type: 'snapshot' }> | null = null;
+/** The run the page is showing; messages about an earlier run (still in flight) are dropped. */
+let runGen = 0;
+
+export function nextRunGen(): number {
+  pending = null;
+  return ++runGen;
+}
+
+export function attachEngine(c: EngineClient | null): void {
+  client = c;
+}
+
+export function send(msg: ToWorker): void {
+  client?.send(msg);
+}
+
+const setRun = (fn: (run: RunState) => RunState) => useStore.setState({ run: fn(useStore.getState().run) });
+
+
+function flushSnapshot() {
+  const msg = pending;
+  pending = null;
+  if (msg) setRun((r) => mergeSnapshot(r, msg.snapshot, msg.running, msg.events));
+}
+
+function queueSnapshot(msg: Extract<FromWorker, { type: 'snapshot' }>) {
+  const first = pending === null;
+  pending = pending ? { ...msg, events: [...pending.events, ...msg.events] } : msg;
+  if (!first) return;
+  const visible = typeof document !== 'undefined' && document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function';
+  if (visible) requestAnimationFrame(flushSnapshot);
+  else setTimeout(flushSnapshot, 16);
+}
+
+export function onWorkerMessage(msg: FromWorker): void {
+  if ('gen' in msg && msg.gen !== runGen) return;
+  switch (msg.type) {
+    case 'ready':
+      return setRun((r) => ({ ...r, capabilities: msg.capabilities }));
+    case 'snapshot':
+      return queueSnapshot(msg);
+    case 'series':
+      return setRun((r) => ({
+        ...r,
+        series: msg.window,
+        traces: msg.traces ? msg.traces.slice(-MAX_TRACES) : r.traces,
+      }));
+    case 'faults':
+      return setRun((r) => ({ ...r, faults: msg.active }));
+    case 'done':
+      return setRun((r) => ({ ...r, status: 'done', message: `Run finished: ${msg.reason}` }));
+    case 'error':
+      setRun((r) => ({ ...r, message: msg.message }));
+      return useStore.setState((s) => {
+        s.ui.notice = { tone: 'error', title: 'The engine reported a problem', lines: [msg.message] };
+      });
+    case 'report':
+      return;
+  }
+}

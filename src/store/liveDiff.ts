@@ -1,0 +1,88 @@
+/**
+ * Works out how an edit reaches a running simulation: as live changes the engine applies at
+ * once (instances, rps, concurrency, service time, routes, every call setting), or, when
+ * the edit changes something the engine cannot change live (topology, queue sizes, autoscaling),
+ * as a restart with the new scenario. Layout and wording (position, label, notes) never
+ * reach the engine.
+ */
+import type { Distribution } from '../engine/core/distributions';
+import type { Change } from '../engine/simulation';
+import type { Scenario } from './types';
+
+type Node = Scenario['nodes'][number];
+type Edge = Scenario['edges'][number];
+export type LiveDiff = { kind: 'none' } | { kind: 'changes'; changes: Change[] } | { kind: 'restart'; reason: string };
+
+const COSMETIC = new Set(['position', 'label', 'notes']);
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Live setters per kind: field name → the change that applies its new value. */
+const LIVE_FIELDS: Record<string, Record<string, (node: string, value: never) => Change>> = {
+  service: {
+    instances: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
+    concurrency: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
+    serviceTimeMs: (node, v: Distribution) => ({ type: 'setServiceTime', node, serviceTimeMs: v }),
+  },
+  gateway: {
+    instances: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
+    concurrency: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
+    routes: (node, v: Extract<Change, { type: 'setRoutes' }>['routes']) => ({ type: 'setRoutes', node, routes: v }),
+  },
+  database: {
+    replicas: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
+    connections: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
+  },
+};
+
+function nodeChanges(a: Node, b: Node): Change[] | string {
+  const out: Change[] = [];
+  const rec = (n: Node) => n as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (COSMETIC.has(k) || same(rec(a)[k], rec(b)[k])) continue;
+    if (a.kind === 'client' && b.kind === 'client' && k === 'load') {
+      const rest = (l: typeof a.load) => ({ ...l, rps: 0 });
+      if ('rps' in a.load && 'rps' in b.load && same(rest(a.load), rest(b.load))) {
+        out.push({ type: 'setRps', node: b.id, rps: b.load.rps });
+        continue;
+      }
+    }
+    const setter = LIVE_FIELDS[b.kind]?.[k];
+    if (!setter) return `${b.id}.${k}`;
+    out.push(setter(b.id, rec(b)[k] as never));
+  }
+  return out;
+}
+
+/** Every call setting (timeout, retry, breaker, bulkhead, fallback, latency) applies live. */
+function edgeChanges(a: Edge, b: Edge): Change[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (k !== 'label' && !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return [{ type: 'setEdge', edge: b }];
+  }
+  return [];
+}
+
+export function liveDiff(prev: Scenario, next: Scenario): LiveDiff {
+  if (prev === next) return { kind: 'none' };
+  for (const k of ['seed', 'warmupMs'] as const) if (prev[k] !== next[k]) return { kind: 'restart', reason: k };
+  if (prev.nodes.length !== next.nodes.length || prev.edges.length !== next.edges.length) return { kind: 'restart', reason: 'the topology' };
+  const changes: Change[] = [];
+  const before = new Map(prev.nodes.map((n) => [n.id, n]));
+  for (const n of next.nodes) {
+    const p = before.get(n.id);
+    if (!p || p.kind !== n.kind) return { kind: 'restart', reason: 'the topology' };
+    if (p === n) continue;
+    const c = nodeChanges(p, n);
+    if (typeof c === 'string') return { kind: 'restart', reason: c };
+    changes.push(...c);
+  }
+  const edgesBefore = new Map(prev.edges.map((e) => [`${e.from}->${e.to}`, e]));
+  for (const e of next.edges) {
+    const p = edgesBefore.get(`${e.from}->${e.to}`);
+    if (!p) return { kind: 'restart', reason: 'the topology' };
+    if (p === e) continue;
+    changes.push(...edgeChanges(p, e));
+  }
+  return changes.length > 0 ? { kind: 'changes', changes } : { kind: 'none' };
+}

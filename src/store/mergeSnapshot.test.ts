@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../engine/metrics/snapshot';
+import { keepUnchanged, mergeSnapshot, MAX_EVENTS } from './mergeSnapshot';
+import { initialRun } from './runSlice';
+
+const node = (busy: number) => ({
+  arrivalsPerS: 10, throughputPerS: 10, errorRate: 0, utilization: 0.5, queueLength: 0, replicas: 1, readyReplicas: 1, workers: 2,
+  instances: [{ state: 'ready' as const, busy, queued: 0, workers: 2 }],
+});
+const snap = (seq: number, a: number, b: number): Snapshot => ({
+  seq, tMs: seq * 100, events: 0, clients: {}, nodes: { a: node(a), b: node(b) }, edges: {}, newEvents: [], activeFaults: [],
+});
+
+describe('mergeSnapshot', () => {
+  it('keeps the previous object for nodes whose numbers did not change', () => {
+    const r1 = mergeSnapshot(initialRun(), snap(1, 1, 1), true, []);
+    const r2 = mergeSnapshot(r1, snap(2, 1, 2), true, []);
+    expect(r2.nodes.a).toBe(r1.nodes.a);
+    expect(r2.nodes.b).not.toBe(r1.nodes.b);
+    expect(r2.nodes.b.instances[0].busy).toBe(2);
+    expect(r2.seq).toBe(2);
+    expect(r2.status).toBe('running');
+  });
+
+  it('keeps the whole record when nothing changed', () => {
+    const prev = { a: { x: 1, list: [{ y: 2 }] } };
+    expect(keepUnchanged(prev, { a: { x: 1, list: [{ y: 2 }] } })).toBe(prev);
+    expect(keepUnchanged(prev, { a: { x: 1, list: [{ y: 3 }] } })).not.toBe(prev);
+  });
+
+  it('appends events and caps the log', () => {
+    const many = Array.from({ length: MAX_EVENTS + 20 }, (_, i) => ({ atMs: i, kind: 'crash', message: `m${i}` }));
+    const r = mergeSnapshot(initialRun(), snap(1, 0, 0), false, many);
+    expect(r.events.length).toBe(MAX_EVENTS);
+    expect(r.events.at(-1)?.message).toBe(`m${MAX_EVENTS + 19}`);
+    expect(r.status).toBe('paused');
+  });
+});

@@ -1,0 +1,22 @@
+/** Named selectors, defined once at module level so their identity is stable. */
+import type { AppState } from './types';
+
+export const selectScenario = (s: AppState) => s.scenario;
+export const selectNodes = (s: AppState) => s.scenario.nodes;
+export const selectEdges = (s: AppState) => s.scenario.edges;
+export const selectStatus = (s: AppState) => s.run.status;
+export const selectRunning = (s: AppState) => s.run.status === 'running';
+export const selectSpeed = (s: AppState) => s.run.speed;
+export const selectSimTime = (s: AppState) => s.run.simTimeMs;
+export const selectSelection = (s: AppState) => s.selection;
+export const selectNotice = (s: AppState) => s.ui.notice;
+export const selectCapabilities = (s: AppState) => s.run.capabilities;
+export const selectFaults = (s: AppState) => s.run.faults;
+export const selectEvents = (s: AppState) => s.run.events;
+export const selectSeries = (s: AppState) => s.run.series;
+export const selectTraces = (s: AppState) => s.run.traces;
+
+/** Per-id selectors for node and edge components: each subscribes to its own numbers only. */
+export const nodeStats = (id: string) => (s: AppState) => s.run.nodes[id];
+export const clientStats = (id: string) => (s: AppState) => s.run.clients[id];
+export const edgeStats = (key: string) => (s: AppState) => s.run.edges[key];

@@ -1,0 +1,54 @@
+import { useStore } from './index';
+import { savePrefs } from './persistence';
+import type { BottomTab, Notice, Selection } from './types';
+
+export function select(sel: Selection): void {
+  const cur = useStore.getState().selection;
+  if (cur?.type === sel?.type && cur?.id === sel?.id) return;
+  useStore.setState({ selection: sel });
+}
+
+export function showNotice(notice: Notice | null): void {
+  useStore.setState((s) => {
+    s.ui.notice = notice;
+  });
+}
+
+function persistPrefs() {
+  const { theme, projector } = useStore.getState().ui;
+  savePrefs({ theme, projector });
+}
+
+export function toggleTheme(): void {
+  useStore.setState((s) => {
+    s.ui.theme = s.ui.theme === 'dark' ? 'light' : 'dark';
+  });
+  persistPrefs();
+}
+
+export function toggleProjector(): void {
+  useStore.setState((s) => {
+    s.ui.projector = !s.ui.projector;
+    // The canvas changes size with the type: fit the drawing to it again.
+    s.ui.fitRequest += 1;
+  });
+  persistPrefs();
+}
+
+export function setBottomTab(tab: BottomTab): void {
+  useStore.setState((s) => {
+    s.ui.bottomTab = tab;
+  });
+}
+
+export function toggleBottomExpanded(): void {
+  useStore.setState((s) => {
+    s.ui.bottomExpanded = !s.ui.bottomExpanded;
+  });
+}
+
+export function requestFit(): void {
+  useStore.setState((s) => {
+    s.ui.fitRequest += 1;
+  });
+}

@@ -1,0 +1,40 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { useStore } from '../../store';
+import { Canvas } from '../canvas/Canvas';
+import { useShortcuts } from '../commands/useShortcuts';
+import { Notice } from '../common/Notice';
+import { Palette } from '../palette/Palette';
+import { Toolbar } from '../toolbar/Toolbar';
+import { BottomPanel } from './BottomPanel';
+import { SidePanel } from './SidePanel';
+
+const selectTheme = (s: { ui: { theme: string } }) => s.ui.theme;
+const selectProjector = (s: { ui: { projector: boolean } }) => s.ui.projector;
+
+/** One screen: toolbar on top, palette | canvas | inspector and dashboard, tabs under the canvas. */
+export function AppShell() {
+  const theme = useStore(selectTheme);
+  const projector = useStore(selectProjector);
+  useShortcuts();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.projector = projector ? 'on' : 'off';
+  }, [theme, projector]);
+  return (
+    <ReactFlowProvider>
+      <div className="mc-app">
+        <Toolbar />
+        <Notice />
+        <main className="mc-main">
+          <Palette />
+          <div className="mc-centre">
+            <Canvas />
+            <BottomPanel />
+          </div>
+          <SidePanel />
+        </main>
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Start-up: pick the first scenario (a shared link, else the autosave, else the built-in
+ * one), start the engine worker, and keep the worker and the autosave in step with edits.
+ */
+import { clearHistory, useStore } from '../../store';
+import { attachEngine, onWorkerMessage } from '../../store/engineBridge';
+import { autosave, hasSharedScenario, loadPrefs, problemLines, restoreAutosave, scenarioFromHash } from '../../store/persistence';
+import { reset } from '../../store/runActions';
+import { startScenarioSync } from '../../store/scenarioSync';
+import type { Notice, Scenario } from '../../store/types';
+import { createEngineClient } from '../../worker/engineClient';
+import { withLayout } from '../canvas/autoLayout';
+import { PRESETS } from '../persistence/presets';
+
+/** The preset a first visit opens when the repository ships it; else the built-in shop. */
+export const DEFAULT_PRESET = 'ecommerce';
+
+const AUTOSAVE_DELAY_MS = 400;
+
+async function initialScenario(): Promise<{ scenario: Scenario | null; notice: Notice | null }> {
+  const fromLink = scenarioFromHash(location.hash);
+  if (fromLink?.ok) return { scenario: await withLayout(fromLink.scenario), notice: null };
+  const saved = restoreAutosave();
+  const preset = PRESETS.find((p) => p.id === DEFAULT_PRESET)?.result;
+  const fallback = saved?.ok ? await withLayout(saved.scenario) : preset?.ok ? await withLayout(preset.scenario) : null;
+  if (fromLink && !fromLink.ok) {
+    return { scenario: fallback, notice: { tone: 'error', title: `The shared link was not loaded: ${saved?.ok ? 'your last scenario' : 'the default scenario'} is open instead`, lines: problemLines(fromLink) } };
+  }
+  return { scenario: fallback, notice: null };
+}
+
+/**
+ * A link's scenario is opened once; then the address drops it, so that a reload after later
+ * edits restores the autosave rather than the (by then stale) shared scenario.
+ */
+function forgetSharedLink(): void {
+  if (hasSharedScenario(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+}
+
+export async function boot(): Promise<void> {
+  const prefs = loadPrefs();
+  const { scenario, notice } = await initialScenario();
+  forgetSharedLink();
+  useStore.setState((s) => {
+    if (scenario) s.scenario = scenario;
+    if (prefs.theme) s.ui.theme = prefs.theme;
+    if (prefs.projector) s.ui.projector = true;
+    s.ui.notice = notice;
+  });
+  clearHistory();
+  attachEngine(createEngineClient(onWorkerMessage));
+  reset(false);
+  startScenarioSync();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  useStore.subscribe((st, prev) => {
+    if (st.scenario === prev.scenario) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => autosave(useStore.getState().scenario), AUTOSAVE_DELAY_MS);
+    forgetSharedLink();
+  });
+  // A reload must lose nothing, even an edit made in the last few hundred ms.
+  addEventListener('pagehide', () => autosave(useStore.getState().scenario));
+}

@@ -1,0 +1,147 @@
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  Background, Controls, ControlButton, ReactFlow, applyNodeChanges, useReactFlow,
+  type Connection, type EdgeChange, type NodeChange,
+} from '@xyflow/react';
+import { useStore } from '../../store';
+import { addNode, connect, connectProblem, moveNodes, removeElements } from '../../store/scenarioActions';
+import { selectEdges, selectNodes, selectSelection } from '../../store/selectors';
+import { requestFit, select, showNotice } from '../../store/uiActions';
+import { LayoutIcon } from '../common/icons';
+import { layoutPositions } from './autoLayout';
+import { deriveEdges, deriveNodes } from './deriveFlow';
+import { edgeTypes } from './edges/FlowEdge';
+import { FaultMenu, type MenuTarget } from './FaultMenu';
+import { nodeTypes } from './nodes';
+import type { FlowEdge, FlowNode } from './types';
+import { PALETTE_MIME } from '../palette/paletteDrag';
+
+const DELETE_KEYS = ['Delete', 'Backspace'];
+
+/** Moves React Flow's select changes into the store's single selection. */
+function applySelect(changes: (NodeChange<FlowNode> | EdgeChange<FlowEdge>)[], type: 'node' | 'edge') {
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    const cur = useStore.getState().selection;
+    if (c.selected) select({ type, id: c.id });
+    else if (cur?.type === type && cur.id === c.id) select(null);
+  }
+}
+const selectTheme = (s: { ui: { theme: 'light' | 'dark' } }) => s.ui.theme;
+const selectFit = (s: { ui: { fitRequest: number } }) => s.ui.fitRequest;
+
+export function Canvas() {
+  const scNodes = useStore(selectNodes);
+  const scEdges = useStore(selectEdges);
+  const selection = useStore(selectSelection);
+  const theme = useStore(selectTheme);
+  const fitRequest = useStore(selectFit);
+  const rf = useReactFlow<FlowNode, FlowEdge>();
+  // Nodes are local state because React Flow writes measured sizes and drag positions into
+  // them; they are re-derived (during render, not in an effect) when the scenario changes.
+  const [nodes, setNodes] = useState<FlowNode[]>(() => deriveNodes(scNodes, [], selection));
+  const [source, setSource] = useState({ scNodes, selection });
+  if (source.scNodes !== scNodes || source.selection !== selection) {
+    setSource({ scNodes, selection });
+    setNodes((prev) => deriveNodes(scNodes, prev, selection));
+  }
+  const edges = useMemo(() => deriveEdges(scEdges, selection), [scEdges, selection]);
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    // Wait a frame so React Flow has measured nodes that just arrived.
+    const t = setTimeout(() => void rf.fitView({ padding: 0.12, duration: 200 }), 50);
+    return () => clearTimeout(t);
+  }, [fitRequest, rf]);
+
+  // Selection lives in the store (one source of truth for canvas, inspector and event log):
+  // select changes go there and come back through deriveNodes/deriveEdges; everything else
+  // React Flow reports (sizes, drag positions) is applied locally.
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const local = changes.filter((c) => c.type !== 'select');
+    if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
+    applySelect(changes, 'node');
+    const dropped: Record<string, { x: number; y: number }> = {};
+    for (const c of changes) if (c.type === 'position' && c.dragging === false && c.position) dropped[c.id] = c.position;
+    if (Object.keys(dropped).length > 0) moveNodes(dropped);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => applySelect(changes, 'edge'), []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const problem = connect(c.source, c.target);
+    if (problem) showNotice({ tone: 'error', title: 'Cannot connect', lines: [problem] });
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) => connectProblem(useStore.getState().scenario, c.source, c.target) === null,
+    [],
+  );
+
+  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: FlowNode[]; edges: FlowEdge[] }) => {
+    removeElements(ns.map((n) => n.id), es.map((e) => e.id));
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const kind = e.dataTransfer.getData(PALETTE_MIME);
+    if (!kind) return;
+    e.preventDefault();
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    addNode(kind, { x: p.x - 90, y: p.y - 40 });
+  }, [rf]);
+
+  const openMenu = useCallback((e: MouseEvent, target: Omit<MenuTarget, 'x' | 'y'>) => {
+    e.preventDefault();
+    setMenu({ ...target, x: e.clientX, y: e.clientY });
+  }, []);
+  const onNodeContextMenu = useCallback((e: MouseEvent, n: FlowNode) => openMenu(e, { type: 'node', id: n.id, kind: n.data.kind }), [openMenu]);
+  const onEdgeContextMenu = useCallback((e: MouseEvent, ed: FlowEdge) => openMenu(e, { type: 'edge', id: ed.id }), [openMenu]);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const tidy = useCallback(async () => {
+    moveNodes(await layoutPositions(useStore.getState().scenario));
+    requestFit();
+  }, []);
+
+  return (
+    <div className="mc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneClick={closeMenu}
+        deleteKeyCode={DELETE_KEYS}
+        colorMode={theme}
+        fitView
+        fitViewOptions={{ padding: 0.12 }}
+        minZoom={0.15}
+        maxZoom={2.5}
+        aria-label="Architecture canvas"
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="bottom-left">
+          <ControlButton onClick={() => void tidy()} title="Tidy layout" aria-label="Tidy layout">
+            <LayoutIcon />
+          </ControlButton>
+        </Controls>
+      </ReactFlow>
+      {menu && <FaultMenu target={menu} onClose={closeMenu} />}
+    </div>
+  );
+}

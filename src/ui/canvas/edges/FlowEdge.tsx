@@ -1,0 +1,63 @@
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { useStore } from '../../../store';
+import { edgeStats } from '../../../store/selectors';
+import { errorHealth, fmtMs, fmtPct, fmtRate, HEALTH_WORD } from '../../common/format';
+import { BreakerIcon } from '../../common/icons';
+
+/**
+ * Flow speed buckets by calls per second. The dash animation only changes when the bucket
+ * changes, so a snapshot does not restart the animation ten times a second.
+ */
+function flowBucket(rps: number): number {
+  if (rps <= 0) return 0;
+  if (rps < 5) return 1;
+  if (rps < 50) return 2;
+  if (rps < 500) return 3;
+  return 4;
+}
+
+const BREAKER_WORD = { CLOSED: 'closed', OPEN: 'open', HALF_OPEN: 'half-open' } as const;
+
+/**
+ * An edge coloured by its error rate (Kiali: green < 1 %, amber < 5 %, red above) and drawn
+ * with a dash pattern per level as well, labelled with its numbers, with moving dashes whose
+ * speed follows throughput and a breaker icon when the edge has a circuit breaker.
+ */
+export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps) {
+  const stats = useStore(edgeStats(id));
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const rps = stats?.callsPerS ?? 0;
+  const health = errorHealth(stats?.errorRate, rps);
+  const bucket = flowBucket(rps);
+  const breaker = stats?.breaker;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`mc-edge mc-edge--${health}${selected ? ' is-selected' : ''}`} interactionWidth={18} />
+      {bucket > 0 && <path d={path} className={`mc-edge-flow mc-edge-flow--${bucket} mc-edge-flow--${health}`} aria-hidden="true" />}
+      <EdgeLabelRenderer>
+        <div
+          className={`mc-edge-label mc-edge-label--${health}${selected ? ' is-selected' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          title={`${id}: ${HEALTH_WORD[health]}`}
+        >
+          {stats ? (
+            <>
+              <span>{fmtRate(rps)} rps</span>
+              {stats.p99Ms !== undefined && <span>p99 {fmtMs(stats.p99Ms)}</span>}
+              {health === 'warn' || health === 'bad' ? <span className="mc-edge-label__err">{health === 'bad' ? '✖' : '▲'} {fmtPct(stats.errorRate)} err</span> : null}
+            </>
+          ) : null}
+          {breaker && (
+            <span className={`mc-breaker mc-breaker--${breaker}`} title={`circuit breaker ${BREAKER_WORD[breaker]}`} aria-label={`circuit breaker ${BREAKER_WORD[breaker]}`}>
+              <BreakerIcon state={breaker} />
+              {breaker !== 'CLOSED' && <span>{BREAKER_WORD[breaker]}</span>}
+            </span>
+          )}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+});
+
+export const edgeTypes = { flow: FlowEdge };

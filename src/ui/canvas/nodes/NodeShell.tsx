@@ -1,0 +1,36 @@
+import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { kindOf } from '../../../engine/kinds';
+
+interface Props {
+  kind: string;
+  label: string;
+  icon: ReactNode;
+  selected: boolean;
+  /** A short state word for screen readers and colour-blind readers, e.g. "failing". */
+  status?: string;
+  children?: ReactNode;
+}
+
+/**
+ * The frame every node kind shares: a shape class per kind (the silhouette differs, not
+ * only the colour), icon, name, and handles on the sides the kind allows.
+ */
+export function NodeShell({ kind, label, icon, selected, status, children }: Props) {
+  const def = kindOf(kind);
+  return (
+    // The status tag sits outside the shaped box so a clipped silhouette (the gateway's hexagon) cannot hide it.
+    <div className="mc-node-wrap">
+      {def?.canBeCalled !== false && <Handle type="target" position={Position.Left} className="mc-handle" />}
+      {status && status !== 'healthy' && status !== 'idle' && <span className={`mc-node__status mc-node__status--${status}`}>{status}</span>}
+      <div className={`mc-node mc-node--${kind}${selected ? ' is-selected' : ''}`} data-status={status} data-testid={`node-${kind}`}>
+        <div className="mc-node__head">
+          <span className="mc-node__icon">{icon}</span>
+          <span className="mc-node__label" title={label}>{label}</span>
+        </div>
+        {children}
+      </div>
+      {def?.canCall !== false && <Handle type="source" position={Position.Right} className="mc-handle" />}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Commands shared by the toolbar and the keyboard: one list, so a shortcut and its button
+ * can never disagree about what they do.
+ */
+import { redo, undo } from '../../store';
+import { reset, step, togglePlay } from '../../store/runActions';
+
+export interface Command {
+  id: string;
+  label: string;
+  /** Shown in tooltips, e.g. "Space". */
+  shortcut?: string;
+  /** Whether a keydown triggers the command. */
+  keyTest?: (e: KeyboardEvent) => boolean;
+  perform: () => void;
+}
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+
+export const COMMANDS: Command[] = [
+  { id: 'togglePlay', label: 'Play or pause', shortcut: 'Space', keyTest: (e) => e.key === ' ' && !mod(e) && !e.altKey, perform: togglePlay },
+  { id: 'step', label: 'Step one simulated second', shortcut: '.', keyTest: (e) => e.key === '.' && !mod(e), perform: step },
+  { id: 'reset', label: 'Reset the run', perform: () => reset(false) },
+  { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: undo },
+  { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), perform: redo },
+];
+
+export const command = (id: string): Command => {
+  const c = COMMANDS.find((x) => x.id === id);
+  if (!c) throw new Error(`no command "${id}"`);
+  return c;
+};
+
+/** Elements that own these keys themselves: typing, pressing a button, moving a node. */
+const OWNS_KEYS = 'input, textarea, select, button, a[href], [contenteditable="true"], [role="menuitem"], [role="slider"], .react-flow__node, .react-flow__edge';
+
+export function commandForKey(e: KeyboardEvent): Command | undefined {
+  const t = e.target as Element | null;
+  if (t && typeof t.closest === 'function' && t.closest(OWNS_KEYS)) return undefined;
+  return COMMANDS.find((c) => c.keyTest?.(e));
+}

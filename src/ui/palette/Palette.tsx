@@ -1,0 +1,48 @@
+import { useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { KINDS } from '../../engine/kinds';
+import { addNode } from '../../store/scenarioActions';
+import { KindIcon } from './kindIcons';
+import { PALETTE_MIME } from './paletteDrag';
+
+/**
+ * Node kinds to drag onto the canvas. Each is also a button (Enter or click) that drops the
+ * kind in the middle of the view, so building works without a mouse.
+ */
+export function Palette() {
+  const rf = useReactFlow();
+  const addAtCentre = (kind: string) => {
+    const el = document.querySelector('.mc-canvas');
+    const r = el?.getBoundingClientRect();
+    const p = r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+    addNode(kind, { x: p.x - 90, y: p.y - 40 });
+  };
+  const onDragStart = (e: DragEvent, kind: string) => {
+    e.dataTransfer.setData(PALETTE_MIME, kind);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <nav className="mc-palette" aria-label="Node kinds">
+      <h2 className="mc-palette__title">Add</h2>
+      <ul>
+        {KINDS.map((k) => (
+          <li key={k.kind}>
+            <button
+              type="button"
+              className="mc-palette__item"
+              draggable
+              onDragStart={(e) => onDragStart(e, k.kind)}
+              onClick={() => addAtCentre(k.kind)}
+              title={`${k.title}: ${k.description} Drag onto the canvas, or press to add in the middle.`}
+              aria-label={`Add ${k.title}`}
+              data-kind={k.kind}
+            >
+              <KindIcon kind={k.kind} />
+              <span>{k.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+import { memo } from 'react';
+import { Legend, Line, LineChart, YAxis } from 'recharts';
+import { useStore } from '../../../store';
+import { selectSeries } from '../../../store/selectors';
+import type { AppState } from '../../../store/types';
+import { ChartFrame } from './ChartFrame';
+import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis } from './chartBits';
+import { seriesRows } from './seriesData';
+
+/** The node the node charts follow: the selected one, else the first that serves requests. */
+const selectChartNode = (s: AppState): string | null => {
+  const sel = s.selection;
+  if (sel?.type === 'node' && s.scenario.nodes.some((n) => n.id === sel.id && n.kind !== 'client')) return sel.id;
+  if (sel?.type === 'edge') return sel.id.split('->')[1] ?? null;
+  return s.scenario.nodes.find((n) => n.kind !== 'client')?.id ?? null;
+};
+
+export const NodeCharts = memo(function NodeCharts({ domain }: { domain: [number, number] }) {
+  const id = useStore(selectChartNode);
+  const w = useStore(selectSeries);
+  if (!id) return null;
+  // Queues and topics report their backlog as `depth`; stations as `queueLength`.
+  const backlog = w.nodes[id]?.depth ? 'depth' : 'queueLength';
+  const load = seriesRows(w, 'nodes', [
+    { id, channel: 'utilization', name: 'utilization %', scale: 100 },
+    { id, channel: backlog, name: 'queue' },
+  ]);
+  const reps = seriesRows(w, 'nodes', [
+    { id, channel: 'replicas', name: 'replicas' },
+    { id, channel: 'readyReplicas', name: 'ready' },
+  ]);
+  const empty = w.tMs.length === 0 ? 'No data yet.' : undefined;
+  return (
+    <>
+      <ChartFrame title={`${id}: utilization and queue`} summary={`Utilization percentage and queue length of ${id}`} empty={empty}>
+        <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
+          {timeAxis(domain)}
+          <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
+          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} allowDecimals={false} />
+          <Line yAxisId="l" dataKey="utilization %" stroke={PALETTE[0]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
+          <Line yAxisId="r" dataKey="queue" stroke={PALETTE[2]} strokeDasharray="5 3" dot={false} isAnimationActive={false} strokeWidth={1.6} />
+          <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
+        </LineChart>
+      </ChartFrame>
+      <ChartFrame title={`${id}: replicas`} summary={`Replicas and ready replicas of ${id}`} empty={empty}>
+        <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT - 20 }} data={reps} margin={MARGIN}>
+          {timeAxis(domain)}
+          <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
+          <Line type="stepAfter" dataKey="replicas" stroke={PALETTE[1]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
+          <Line type="stepAfter" dataKey="ready" stroke={PALETTE[3]} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.8} />
+          <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
+        </LineChart>
+      </ChartFrame>
+    </>
+  );
+});

@@ -1,0 +1,18 @@
+import { CartesianGrid, Tooltip, XAxis } from 'recharts';
+import { fmtAxisTime } from './seriesData';
+
+export const CHART_HEIGHT = 104;
+export const MARGIN = { top: 4, right: 8, bottom: 0, left: -14 };
+/** Series colours come from CSS variables so the themes can tune them; lines also differ by dash. */
+export const PALETTE = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var(--c5)', 'var(--c6)', 'var(--c7)'];
+export const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4'];
+
+/** Shared axes, grid and tooltip; the x domain follows the clock over the window. */
+export function timeAxis(domain: [number, number]) {
+  return [
+    <CartesianGrid key="g" strokeDasharray="3 3" stroke="var(--grid)" vertical={false} />,
+    <XAxis key="x" dataKey="t" type="number" domain={domain} allowDataOverflow tickFormatter={fmtAxisTime} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" minTickGap={30} />,
+    <Tooltip key="tt" labelFormatter={(v) => `t = ${fmtAxisTime(Number(v))}`} isAnimationActive={false}
+      contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)', fontSize: 'var(--chart-font)' }} />,
+  ];
+}

@@ -1,0 +1,74 @@
+import { useId } from 'react';
+import { DistributionField } from './DistributionField';
+import { BoolField, EnumField, JsonField, NumberField, TextField } from './fields';
+import { formatPath, getIn, matchBranch, type FieldSpec, type Path } from './fieldSpec';
+
+export interface FormProps {
+  fields: [string, FieldSpec][];
+  value: unknown;
+  errors: Record<string, string>;
+  onEdit: (path: Path, value: unknown, commit: boolean) => void;
+  /** Fields drawn elsewhere or fixed (id, kind, position...). */
+  skip?: ReadonlySet<string>;
+  readOnly?: ReadonlySet<string>;
+}
+
+/** camelCase field names as words, keeping the unit suffix readable: serviceTimeMs → service time (ms). */
+export function fieldLabel(key: string): string {
+  const unit = /Ms$/.test(key) ? ' (ms)' : /Rps$/.test(key) || key === 'rps' ? ' (req/s)' : '';
+  const base = key.replace(/Ms$|Rps$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${base || key}${unit}`;
+}
+
+export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly }: FormProps) {
+  return <>{fields.filter(([k]) => !skip?.has(k)).map(([k, spec]) => <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} />)}</>;
+}
+
+function Field({ path, spec, root, errors, onEdit, readOnly }: { path: Path; spec: FieldSpec; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; readOnly?: boolean }) {
+  const key = formatPath(path);
+  const label = fieldLabel(String(path[path.length - 1]));
+  const value = getIn(root, path);
+  const error = errors[key];
+  const edit = (v: unknown, commit: boolean) => onEdit(path, v, commit);
+  const common = { label, description: spec.description, error };
+  switch (spec.type) {
+    case 'number': return <NumberField {...common} value={value} onEdit={edit} integer={spec.integer} min={spec.min} max={spec.max} optional={spec.optional} />;
+    case 'string': return <TextField {...common} value={value} onEdit={edit} optional={spec.optional} multiline={spec.multiline} readOnly={readOnly} />;
+    case 'enum': return <EnumField {...common} value={value} onEdit={edit} options={spec.options} optional={spec.optional} />;
+    case 'boolean': return <BoolField {...common} value={value} onEdit={edit} />;
+    case 'distribution': return <DistributionField {...common} value={value} onEdit={edit} errors={(sub) => errors[sub ? `${key}.${sub}` : key]} />;
+    case 'json': return <JsonField {...common} value={value} onEdit={edit} error={error ?? firstUnder(errors, key)} />;
+    case 'object':
+    case 'union': {
+      const fields = spec.type === 'object' ? spec.fields : matchBranch(spec.branches, value);
+      if (!fields) return <JsonField {...common} value={value} onEdit={edit} error={error ?? firstUnder(errors, key)} />;
+      return <ObjectField path={path} spec={spec} fields={fields} root={root} errors={errors} onEdit={onEdit} label={label} />;
+    }
+  }
+}
+
+function ObjectField({ path, spec, fields, root, errors, onEdit, label }: { path: Path; spec: FieldSpec; fields: [string, FieldSpec][]; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; label: string }) {
+  const id = useId();
+  const value = getIn(root, path);
+  const on = value !== undefined;
+  return (
+    <fieldset className="mc-fieldset">
+      <legend title={spec.description}>
+        {spec.optional ? (
+          <label htmlFor={id} className="mc-legend-check">
+            <input id={id} type="checkbox" checked={on} onChange={(e) => onEdit(path, e.target.checked ? {} : undefined, true)} />
+            {label}
+          </label>
+        ) : label}
+      </legend>
+      {spec.description && <p className="mc-fieldset__hint">{spec.description}</p>}
+      {errors[formatPath(path)] && <p className="mc-field__error" role="alert">{errors[formatPath(path)]}</p>}
+      {on && fields.map(([k, s]) => <Field key={k} path={[...path, k]} spec={s} root={root} errors={errors} onEdit={onEdit} />)}
+    </fieldset>
+  );
+}
+
+function firstUnder(errors: Record<string, string>, key: string): string | undefined {
+  const hit = Object.entries(errors).find(([k]) => k.startsWith(`${key}[`) || k.startsWith(`${key}.`));
+  return hit ? `${hit[0]}: ${hit[1]}` : undefined;
+}

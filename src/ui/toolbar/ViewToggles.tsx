@@ -1,0 +1,21 @@
+import { useStore } from '../../store';
+import { toggleProjector, toggleTheme } from '../../store/uiActions';
+import { MoonIcon, ProjectorIcon, SunIcon } from '../common/icons';
+
+const selectTheme = (s: { ui: { theme: string } }) => s.ui.theme;
+const selectProjector = (s: { ui: { projector: boolean } }) => s.ui.projector;
+
+export function ViewToggles() {
+  const theme = useStore(selectTheme);
+  const projector = useStore(selectProjector);
+  return (
+    <div className="mc-group" role="group" aria-label="View">
+      <button type="button" className="mc-btn" onClick={toggleTheme} aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch light or dark theme">
+        {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
+      </button>
+      <button type="button" className="mc-btn" onClick={toggleProjector} aria-pressed={projector} aria-label="Projector mode" title="Large type for a projector">
+        <ProjectorIcon />
+      </button>
+    </div>
+  );
+}

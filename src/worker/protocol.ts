@@ -1,0 +1,83 @@
+/**
+ * The typed message protocol between the page and the engine worker. Everything here is
+ * plain data (structured-clone safe): the page never holds the simulation, only pictures of it.
+ */
+import type { Change } from '../engine/simulation';
+import type { Snapshot } from '../engine/metrics/snapshot';
+import type { Span, Trace } from '../engine/metrics/tracer';
+import type { Scenario } from '../engine/model';
+import type { FaultInput, FaultKind } from '../engine/faults/schema';
+
+/** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
+export type Speed = 1 | 5 | 25 | 100 | 'max';
+export const SPEEDS: readonly Speed[] = [1, 5, 25, 100, 'max'];
+
+/** A live fault as the engine's `startFault` takes it; target is a node id or an edge key "a->b". */
+export type FaultSpec = FaultInput;
+export type { FaultKind };
+
+export interface ActiveFault {
+  id: string;
+  fault: FaultSpec;
+  startedAtMs: number;
+  /** True when the chaos monkey started it rather than a person. */
+  byChaos: boolean;
+}
+
+export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
+/** What this run can show; the UI explains what is missing rather than pretend. */
+export interface Capabilities {
+  faults: boolean;
+  /** False when the scenario does not ask for tracing (its `tracing.sampleRate`). */
+  traces: boolean;
+}
+
+/** One notable thing that happened, at a simulated time. */
+export interface LiveEvent {
+  atMs: number;
+  kind: string;
+  message: string;
+  node?: string;
+  edge?: string;
+}
+
+/** Sampled request traces, as the engine's tracer keeps them (OpenTelemetry-like span trees). */
+export type SpanView = Span;
+export type TraceView = Trace;
+
+/**
+ * The last few simulated minutes of the engine's per-second series. Nested channels are
+ * flattened with a dot: a client's `failuresPerS.timeout`.
+ */
+export interface SeriesWindow {
+  tMs: number[];
+  clients: Record<string, Record<string, number[]>>;
+  nodes: Record<string, Record<string, number[]>>;
+  edges: Record<string, Record<string, number[]>>;
+}
+
+export type ToWorker =
+  /** `gen` numbers the run; every message about it carries the number, so stale ones are dropped. */
+  | { type: 'load'; scenario: Scenario; gen: number; keepRunning?: boolean }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; ms: number }
+  | { type: 'setSpeed'; speed: Speed }
+  | { type: 'change'; change: Change }
+  | { type: 'startFault'; fault: FaultSpec }
+  | { type: 'stopFault'; id: string }
+  | { type: 'setChaos'; enabled: boolean; perMinute: number }
+  | { type: 'requestReport' };
+
+export type FromWorker =
+  | { type: 'ready'; gen: number; capabilities: Capabilities }
+  | { type: 'snapshot'; gen: number; seq: number; simTimeMs: number; running: boolean; snapshot: Snapshot; events: LiveEvent[] }
+  | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null }
+  | { type: 'faults'; gen: number; active: ActiveFault[] }
+  | { type: 'report'; report: unknown }
+  | { type: 'error'; message: string }
+  | { type: 'done'; gen: number; reason: string };
+
+/** How much simulated time the dashboard shows. */
+export const SERIES_WINDOW_MS = 5 * 60_000;

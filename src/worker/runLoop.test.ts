@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioOrThrow } from '../scenario/parse';
+import { DEFAULT_SCENARIO_DATA } from '../store/defaultScenario';
+import type { FromWorker } from './protocol';
+import { createRunLoop, SLICE_MS } from './runLoop';
+
+/**
+ * A fake wall clock that moves only when read (a quarter of a millisecond per read, as if
+ * every look at the clock cost a little work) and when the loop sleeps: the tests are
+ * deterministic and never depend on how fast the machine is.
+ */
+function fakeHost() {
+  let clock = 0;
+  const tasks: { due: number; fn: () => void }[] = [];
+  const posts: FromWorker[] = [];
+  const frames: { start: number; end: number }[] = [];
+  const host = {
+    post: (m: FromWorker) => void posts.push(m),
+    nowMs: () => (clock += 0.25),
+    schedule: (fn: () => void, delayMs: number) => void tasks.push({ due: clock + delayMs, fn }),
+  };
+  /** Runs scheduled frames until `ms` of fake wall time have passed. */
+  const runWall = (ms: number) => {
+    const end = clock + ms;
+    while (tasks.length > 0 && clock < end) {
+      tasks.sort((a, b) => a.due - b.due);
+      const t = tasks.shift()!;
+      clock = Math.max(clock, t.due);
+      const start = clock;
+      t.fn();
+      frames.push({ start, end: clock });
+    }
+    clock = Math.max(clock, end);
+  };
+  const last = <T extends FromWorker['type']>(type: T) => posts.filter((p): p is Extract<FromWorker, { type: T }> => p.type === type).at(-1);
+  return { host, posts, frames, runWall, last, pending: () => tasks.length };
+}
+
+const tiny = parseScenarioOrThrow({
+  version: 1, name: 'tiny', seed: 3, durationMs: 600_000,
+  nodes: [{ id: 'users', kind: 'client', load: { rps: 2 } }, { id: 'api', kind: 'service', instances: 2, concurrency: 2, serviceTimeMs: 10 }],
+  edges: [{ from: 'users', to: 'api' }],
+});
+const shop = parseScenarioOrThrow(DEFAULT_SCENARIO_DATA);
+
+describe('run loop', () => {
+  it('answers a load with what it can do and a first picture at time 0', () => {
+    const f = fakeHost();
+    createRunLoop(f.host).handle({ type: 'load', scenario: shop, gen: 1 });
+    expect(f.posts.map((p) => p.type)).toEqual(['ready', 'faults', 'snapshot', 'series']);
+    expect(f.last('ready')?.capabilities).toEqual({ faults: true, traces: true });
+    expect(f.last('snapshot')?.simTimeMs).toBe(0);
+  });
+
+  it('at 1x advances simulated time with wall time and posts a snapshot about every 100 ms', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: shop, gen: 1 });
+    loop.handle({ type: 'play' });
+    f.runWall(2000);
+    const t = f.last('snapshot')!.simTimeMs;
+    expect(t).toBeGreaterThan(1800);
+    expect(t).toBeLessThanOrEqual(2100);
+    const snaps = f.posts.filter((p) => p.type === 'snapshot').length;
+    expect(snaps).toBeGreaterThanOrEqual(15);
+    expect(snaps).toBeLessThanOrEqual(25);
+    expect(f.posts.some((p) => p.type === 'series' && p.window.tMs.length > 0)).toBe(true);
+  });
+
+  it('stops at Pause: no further simulated time, and the last picture says paused', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: tiny, gen: 1 });
+    loop.handle({ type: 'setSpeed', speed: 25 });
+    loop.handle({ type: 'play' });
+    f.runWall(500);
+    loop.handle({ type: 'pause' });
+    const at = f.last('snapshot')!;
+    expect(at.running).toBe(false);
+    f.runWall(1000);
+    expect(f.last('snapshot')!.simTimeMs).toBe(at.simTimeMs);
+    expect(loop.isRunning()).toBe(false);
+  });
+
+  it('as fast as possible, works in slices so a Pause waits at most one slice', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: tiny, gen: 1 });
+    loop.handle({ type: 'setSpeed', speed: 'max' });
+    loop.handle({ type: 'play' });
+    f.runWall(300);
+    expect(f.frames.length).toBeGreaterThan(5);
+    // Each frame gives the message queue back after its slice (plus the few clock reads of posting).
+    for (const fr of f.frames) expect(fr.end - fr.start).toBeLessThanOrEqual(SLICE_MS + 2);
+    expect(f.last('snapshot')!.simTimeMs).toBeGreaterThan(60_000);
+    loop.handle({ type: 'pause' });
+    expect(loop.isRunning()).toBe(false);
+  });
+
+  it('steps one stretch of simulated time', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: tiny, gen: 1 });
+    loop.handle({ type: 'step', ms: 1000 });
+    loop.handle({ type: 'step', ms: 1000 });
+    expect(f.last('snapshot')!.simTimeMs).toBe(2000);
+  });
+
+  it('applies live changes and reports a bad one as an error, not a crash', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: tiny, gen: 1 });
+    loop.handle({ type: 'change', change: { type: 'setInstances', node: 'api', instances: 4 } });
+    loop.handle({ type: 'step', ms: 100 });
+    expect(f.last('snapshot')!.snapshot.nodes.api.replicas).toBe(4);
+    loop.handle({ type: 'change', change: { type: 'setInstances', node: 'nope', instances: 1 } });
+    expect(f.last('error')?.message).toMatch(/nope/);
+  });
+
+  it('starts and stops faults: a killed instance is crashed until the fault ends', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: tiny, gen: 1 });
+    loop.handle({ type: 'startFault', fault: { kind: 'kill-instance', target: 'api' } });
+    const active = f.last('faults')!.active;
+    expect(active).toHaveLength(1);
+    expect(active[0]).toMatchObject({ fault: { kind: 'kill-instance', target: 'api' }, byChaos: false });
+    loop.handle({ type: 'step', ms: 100 });
+    expect(f.last('snapshot')!.snapshot.nodes.api.instances.map((i) => i.state)).toContain('crashed');
+    loop.handle({ type: 'stopFault', id: active[0].id });
+    expect(f.last('faults')!.active).toEqual([]);
+  });
+
+  it('lets the chaos monkey kill instances, the same ones on every run', () => {
+    const kills = () => {
+      const f = fakeHost();
+      const loop = createRunLoop(f.host);
+      loop.handle({ type: 'setChaos', enabled: true, perMinute: 30 });
+      loop.handle({ type: 'load', scenario: shop, gen: 1 });
+      for (let i = 0; i < 10; i++) loop.handle({ type: 'step', ms: 3000 });
+      return f.posts.flatMap((p) => (p.type === 'faults' ? p.active : [])).filter((a) => a.byChaos).map((a) => `${a.startedAtMs}:${a.fault.target}`);
+    };
+    const a = kills();
+    expect(a.length).toBeGreaterThan(0);
+    expect(kills()).toEqual(a);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The worker's run loop as a plain module: it owns one simulation, answers commands and
+ * advances simulated time in short wall-clock slices, so a Pause is handled between two
+ * slices (well within 100 ms) even at "as fast as possible". The worker file only wires it
+ * to postMessage; tests drive it with a fake clock and scheduler.
+ */
+import type { Snapshot } from '../engine/metrics/snapshot';
+import type { Scenario } from '../engine/model';
+import { createSimulation, type Simulation } from '../engine/simulation';
+import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
+import { SERIES_WINDOW_MS, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
+import { seriesWindow } from './seriesWindow';
+
+export interface LoopHost {
+  post(msg: FromWorker): void;
+  /** Wall clock in ms. */
+  nowMs(): number;
+  schedule(fn: () => void, delayMs: number): void;
+  createSim?: (scenario: Scenario) => Simulation;
+}
+
+/** Longest stretch of work between two looks at the message queue. */
+export const SLICE_MS = 20;
+export const FRAME_MS = 16;
+export const SNAPSHOT_EVERY_MS = 100;
+export const SERIES_EVERY_MS = 1000;
+/** A stalled tab must not make the run leap ahead when it wakes. */
+const MAX_FRAME_GAP_MS = 250;
+const KILLABLE_KINDS = new Set(['service', 'gateway']);
+export const CHAOS_KILL_MS = 20_000;
+
+export function createRunLoop(host: LoopHost) {
+  let sim: Simulation | null = null;
+  let gen = 0;
+  let running = false;
+  let speed: Speed = 1;
+  let scheduled = false;
+  let lastFrameWall = 0;
+  let lastSnapshotWall = -Infinity;
+  let lastSeriesWall = -Infinity;
+  let chunkMs = 50;
+  let lastSnap: Snapshot | null = null;
+  let faultKey = '';
+  const chaosIds = new Set<string>();
+  let chaos: Chaos = { enabled: false, perMinute: 0, nextAtMs: Infinity };
+  let rand = mulberry32(1);
+  let killable = new Set<string>();
+  const post = host.post;
+
+  function requireSim(): Simulation {
+    if (!sim) throw new Error('no scenario loaded');
+    return sim;
+  }
+
+  function load(s: Scenario, runGen: number, keepRunning: boolean) {
+    gen = runGen;
+    sim = (host.createSim ?? ((x) => createSimulation(x)))(s);
+    running = keepRunning && running;
+    lastSnap = null;
+    faultKey = '';
+    chaosIds.clear();
+    rand = mulberry32(s.seed ^ 0x5eed);
+    chaos = { ...chaos, nextAtMs: chaos.enabled ? nextKillAt(0, chaos.perMinute, rand) : Infinity };
+    killable = new Set(s.nodes.filter((n) => KILLABLE_KINDS.has(n.kind)).map((n) => n.id));
+    post({ type: 'ready', gen, capabilities: { faults: typeof sim.startFault === 'function', traces: !!s.tracing } });
+    postFaults(true);
+    postSnapshot();
+    postSeries();
+    if (running) wake();
+  }
+
+  /** Posts the active faults when they changed (or when forced). */
+  function postFaults(force = false) {
+    const active = requireSim().activeFaults();
+    const key = active.map((f) => f.id).join(',');
+    if (!force && key === faultKey) return;
+    faultKey = key;
+    const list: ActiveFault[] = active.map((f) => ({ id: f.id, fault: f.fault, startedAtMs: f.sinceMs, byChaos: chaosIds.has(f.id) }));
+    post({ type: 'faults', gen, active: list });
+  }
+
+  function postSnapshot() {
+    const snap = requireSim().snapshot();
+    lastSnap = snap;
+    post({ type: 'snapshot', gen, seq: snap.seq, simTimeMs: snap.tMs, running, snapshot: snap, events: snap.newEvents ?? [] });
+    postFaults();
+    lastSnapshotWall = host.nowMs();
+  }
+
+  function postSeries() {
+    const s = requireSim();
+    const report = s.report();
+    post({ type: 'series', gen, simTimeMs: s.now(), window: seriesWindow(report.series, s.now(), SERIES_WINDOW_MS), traces: report.traces ?? null });
+    lastSeriesWall = host.nowMs();
+  }
+
+  function inject(fault: FaultSpec, byChaos: boolean) {
+    const id = requireSim().startFault(fault);
+    if (byChaos) chaosIds.add(id);
+    postFaults();
+  }
+
+  /** Advances toward targetMs in chunks sized so that one chunk costs a few ms of wall time. */
+  function advance(targetMs: number, deadlineWall: number) {
+    const s = requireSim();
+    while (s.now() < targetMs) {
+      const end = Math.min(targetMs, s.now() + chunkMs, chaos.enabled ? chaos.nextAtMs : Infinity);
+      const t0 = host.nowMs();
+      const ok = s.runUntil(end);
+      const cost = host.nowMs() - t0;
+      if (cost < 2) chunkMs = Math.min(chunkMs * 2, 60_000);
+      else if (cost > 8) chunkMs = Math.max(chunkMs / 2, 1);
+      if (!ok) {
+        running = false;
+        post({ type: 'done', gen, reason: s.stoppedEarly() ?? 'the run stopped' });
+        return;
+      }
+      if (chaos.enabled && s.now() >= chaos.nextAtMs) chaosStrike(s);
+      if (host.nowMs() >= deadlineWall) return;
+    }
+  }
+
+  function chaosStrike(s: Simulation) {
+    chaos.nextAtMs = nextKillAt(s.now(), chaos.perMinute, rand);
+    const victim = pickVictim(lastSnap, killable, rand);
+    // A chaos kill heals after a while, as an orchestrator would restart the pod.
+    if (victim) inject({ kind: 'kill-instance', target: victim, durationMs: CHAOS_KILL_MS }, true);
+  }
+
+  function frame() {
+    scheduled = false;
+    if (!running || !sim) return;
+    const wall = host.nowMs();
+    const gap = Math.min(Math.max(0, wall - lastFrameWall), MAX_FRAME_GAP_MS);
+    lastFrameWall = wall;
+    const target = speed === 'max' ? Infinity : sim.now() + gap * speed;
+    try {
+      advance(target, wall + SLICE_MS);
+      if (host.nowMs() - lastSnapshotWall >= SNAPSHOT_EVERY_MS || !running) postSnapshot();
+      if (host.nowMs() - lastSeriesWall >= SERIES_EVERY_MS || !running) postSeries();
+    } catch (e) {
+      running = false;
+      post({ type: 'error', message: (e as Error).message });
+    }
+    if (running) wake();
+  }
+
+  function wake() {
+    if (scheduled) return;
+    scheduled = true;
+    host.schedule(frame, speed === 'max' ? 0 : FRAME_MS);
+  }
+
+  function handle(msg: ToWorker): void {
+    try {
+      switch (msg.type) {
+        case 'load': return load(msg.scenario, msg.gen, msg.keepRunning ?? false);
+        case 'play':
+          requireSim();
+          if (running) return;
+          running = true;
+          lastFrameWall = host.nowMs();
+          postSnapshot();
+          return wake();
+        case 'pause':
+          if (!running) return;
+          running = false;
+          postSnapshot();
+          return postSeries();
+        case 'step': {
+          const s = requireSim();
+          running = false;
+          advance(s.now() + msg.ms, Infinity);
+          postSnapshot();
+          return postSeries();
+        }
+        case 'setSpeed':
+          speed = msg.speed;
+          return;
+        case 'change':
+          return requireSim().apply(msg.change);
+        case 'startFault':
+          return inject(msg.fault, false);
+        case 'stopFault':
+          requireSim().stopFault(msg.id);
+          return postFaults();
+        case 'setChaos':
+          chaos = { enabled: msg.enabled, perMinute: msg.perMinute, nextAtMs: msg.enabled && sim ? nextKillAt(sim.now(), msg.perMinute, rand) : Infinity };
+          return;
+        case 'requestReport':
+          return post({ type: 'report', report: requireSim().report() });
+      }
+    } catch (e) {
+      post({ type: 'error', message: (e as Error).message });
+    }
+  }
+
+  return { handle, isRunning: () => running };
+}
+
+export type RunLoop = ReturnType<typeof createRunLoop>;

@@ -1,0 +1,176 @@
+/**
+ * The playground end to end in real Chromium: the default scenario draws, Play runs it,
+ * numbers and charts move, a killed instance shows as crashed and errors reach the
+ * dashboard, a Share link round-trips, and a bad import or link explains itself.
+ * Screenshots go to tests/e2e/screenshots/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedDefault, SHOTS, startHarness, type Harness } from './harness';
+
+const WAIT = { timeout: 60_000 };
+const DEFAULT = expectedDefault();
+const NODES = DEFAULT.nodes.length;
+const EDGES = DEFAULT.edges.length;
+const payment = DEFAULT.nodes.find((n) => n.id === 'payment')!;
+let h: Harness;
+let page: Page;
+
+const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`) });
+const simMs = async (p: Page) => Number(await p.getByTestId('sim-clock').getAttribute('data-ms'));
+const nodeCard = (p: Page, id: string) => p.locator(`.react-flow__node[data-id="${id}"]`);
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  h = await startHarness();
+  page = await h.open();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the playground in Chromium', () => {
+  it('draws the default scenario on one screen, ready to play', async () => {
+    await expect.poll(() => page.locator('.react-flow__node').count(), WAIT).toBe(NODES);
+    await expect.poll(() => page.locator('.react-flow__edge').count(), WAIT).toBe(EDGES);
+    expect(await page.locator('.mc-scenario__name').textContent()).toBe(DEFAULT.name);
+    await page.getByRole('button', { name: 'Play' }).waitFor(WAIT);
+    const scroll = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth, ih: innerHeight, iw: innerWidth }));
+    expect(scroll.h).toBeLessThanOrEqual(scroll.ih);
+    expect(scroll.w).toBeLessThanOrEqual(scroll.iw);
+    await shot(page, '01-default-scenario');
+  });
+
+  it('plays: the clock, the numbers and the charts move', async () => {
+    await page.getByRole('button', { name: 'Speed 5 times' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor(WAIT);
+    await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(8000);
+    const badge = nodeCard(page, 'product').locator('.mc-badge').first();
+    await expect.poll(async () => parseFloat((await badge.locator('dd').textContent()) ?? '0'), WAIT).toBeGreaterThan(10);
+    await expect.poll(() => page.locator('.mc-dashboard .recharts-line-curve').count(), WAIT).toBeGreaterThan(2);
+    const before = await simMs(page);
+    await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(before + 2000);
+    await shot(page, '02-running');
+  });
+
+  it('shows a killed instance as crashed and the errors on the dashboard', async () => {
+    await nodeCard(page, 'product').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Kill one instance' }).click();
+    await expect.poll(() => nodeCard(page, 'product').locator('.mc-cell--crashed').count(), WAIT).toBe(1);
+    await nodeCard(page, 'payment').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Kill the whole service' }).click();
+    await expect.poll(() => nodeCard(page, 'payment').locator('.mc-cell--crashed').count(), WAIT).toBe(payment.instances ?? 1);
+    await expect.poll(() => page.locator('.mc-faults li').count(), WAIT).toBe(2);
+    await expect.poll(() => page.locator('.mc-dashboard .recharts-area').count(), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.mc-edge--bad, .mc-edge--warn').count(), WAIT).toBeGreaterThan(0);
+    await shot(page, '03-faults');
+    await page.getByRole('tab', { name: /Events/ }).click();
+    await expect.poll(() => page.locator('.mc-events__item').count(), WAIT).toBeGreaterThan(1);
+    await page.locator('.mc-events__item', { hasText: 'kill-service on payment' }).first().click();
+    await expect.poll(() => page.locator('.mc-inspector__head h3').textContent(), WAIT).toBe(payment.label ?? 'payment');
+    await shot(page, '04-events');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Play' }).waitFor(WAIT);
+  });
+
+  it('shows a sampled request as a span waterfall', async () => {
+    await page.getByRole('tab', { name: 'Traces' }).click();
+    await page.getByRole('button', { name: 'failed' }).click();
+    await expect.poll(() => page.locator('.mc-waterfall tbody tr').count(), WAIT).toBeGreaterThan(1);
+    expect(await page.locator('.mc-waterfall__mark').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Taller panel' }).click();
+    await shot(page, '05-trace');
+    await page.getByRole('button', { name: 'Taller panel' }).click();
+    await page.getByRole('tab', { name: /Load/ }).click();
+  });
+
+  it('builds: drag a kind from the palette, connect it, delete it, undo', async () => {
+    const count = () => page.locator('.react-flow__node').count();
+    await page.getByRole('button', { name: 'Add Service' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 420 } });
+    await expect.poll(count, WAIT).toBe(NODES + 1);
+    const added = nodeCard(page, 'service-1');
+    await nodeCard(page, 'gateway').locator('.react-flow__handle.source').dragTo(added.locator('.react-flow__handle.target'));
+    await expect.poll(() => page.locator('.react-flow__edge[data-id="gateway->service-1"]').count(), WAIT).toBe(1);
+    await added.click();
+    await expect.poll(() => added.getAttribute('class'), WAIT).toMatch(/\bselected\b/);
+    await page.keyboard.press('Delete');
+    await expect.poll(count, WAIT).toBe(NODES);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(count, WAIT).toBe(NODES + 1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(count, WAIT).toBe(NODES);
+  });
+
+  it('edits a call from the inspector: a retry policy applies to the running simulation', async () => {
+    // Edges are focusable: Enter selects the focused one (the keyboard way to a call).
+    await page.locator('.react-flow__edge[data-id="order->payment"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.mc-inspector__head h3').textContent(), WAIT).toBe('order → payment');
+    await page.getByRole('checkbox', { name: 'retry' }).check();
+    await page.getByLabel('max attempts').waitFor(WAIT);
+    expect(await page.getByLabel('max attempts').inputValue()).toBe('3');
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByLabel('max attempts').count(), WAIT).toBe(0);
+  });
+
+  it('round-trips the scenario through a Share link', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    const name = page.getByLabel('name', { exact: true });
+    await name.fill('Shared shop');
+    await name.press('Tab');
+    await expect.poll(() => page.locator('.mc-scenario__name').textContent(), WAIT).toBe('Shared shop');
+    await page.getByRole('button', { name: 'Share link' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash.length), WAIT).toBeGreaterThan(50);
+    const hash = await page.evaluate(() => location.hash);
+    const other = await h.open(hash);
+    await expect.poll(() => other.locator('.mc-scenario__name').textContent(), WAIT).toBe('Shared shop');
+    await expect.poll(() => other.locator('.react-flow__node').count(), WAIT).toBe(NODES);
+    // Opened once, then dropped from the address: a later reload restores the autosave.
+    expect(await other.evaluate(() => location.hash)).toBe('');
+    await other.close();
+  });
+
+  it('autosaves: a reload loses nothing', async () => {
+    await page.reload();
+    await expect.poll(() => page.locator('.mc-scenario__name').textContent(), WAIT).toBe('Shared shop');
+    await expect.poll(() => page.locator('.react-flow__node').count(), WAIT).toBe(NODES);
+  });
+
+  it('explains a bad import and keeps the current scenario', async () => {
+    const bad = JSON.stringify({ version: 1, name: 'broken', nodes: [{ id: 'api', kind: 'service', instances: -3 }] });
+    await page.getByTestId('import-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    const notice = page.getByRole('alert').filter({ hasText: 'broken.json was not loaded' });
+    await notice.waitFor(WAIT);
+    expect(await notice.textContent()).toContain('nodes[0].instances');
+    expect(await page.locator('.mc-scenario__name').textContent()).toBe('Shared shop');
+    expect(await page.locator('.react-flow__node').count()).toBe(NODES);
+    await shot(page, '06-bad-import');
+  });
+
+  it('explains a damaged link and opens the last scenario instead', async () => {
+    const other = await h.open('#s=this-is-not-a-scenario');
+    await other.getByRole('alert').filter({ hasText: 'shared link was not loaded' }).waitFor(WAIT);
+    await expect.poll(() => other.locator('.react-flow__node').count(), WAIT).toBe(NODES);
+    await other.close();
+  });
+
+  it('has a dark theme and a projector mode', async () => {
+    await page.getByRole('button', { name: /Dark theme/ }).click();
+    await page.getByRole('button', { name: 'Projector mode' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await shot(page, '07-dark-projector');
+    await page.getByRole('button', { name: 'Projector mode' }).click();
+    await page.getByRole('button', { name: /Light theme/ }).click();
+  });
+
+  it('logged no console errors or warnings', () => {
+    expect(h.problems).toEqual([]);
+  });
+});
