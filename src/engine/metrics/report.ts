@@ -197,8 +197,10 @@ function buildSeries(w: World): SeriesReport {
     const b = n.seriesBase;
     if (n.client) {
       const failuresPerS: Record<string, number[]> = {};
-      FAILURE_CHANNELS.forEach((cause, k) => (failuresPerS[cause] = s.values(b + 3 + k)));
-      out.clients[n.id] = { throughput: s.values(b), latencyP99Ms: s.values(b + 1), errorRate: s.values(b + 2), failuresPerS };
+      FAILURE_CHANNELS.forEach((cause, k) => (failuresPerS[cause] = s.values(b + CLIENT_CHANNELS.length + k)));
+      const rec = { failuresPerS } as SeriesReport['clients'][string];
+      CLIENT_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k)));
+      out.clients[n.id] = rec;
     } else {
       const rec = {} as Record<(typeof NODE_CHANNELS)[number], number[]>;
       NODE_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k)));

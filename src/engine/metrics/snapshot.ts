@@ -3,6 +3,7 @@ import type { World } from '../runtime/world';
 import { breakerStateName } from '../calls/circuitBreaker';
 import type { ActiveFault } from '../faults/faultBook';
 import type { LoggedEvent } from './eventLog';
+import { BUCKETS, newMark, percentileOfCounts, type HistogramMark } from './histogram';
 
 export interface ClientLive {
   /** Answers per simulated second since the previous snapshot. */
@@ -26,6 +27,8 @@ export interface NodeLive {
   arrivalsPerS: number;
   throughputPerS: number;
   errorRate: number;
+  /** p99 of the calls into this node answered since the previous snapshot (callers' view). */
+  p99Ms: number;
   /** Busy workers over ready workers right now, 0..1. */
   utilization: number;
   queueLength: number;
@@ -40,6 +43,8 @@ export interface NodeLive {
 export interface EdgeLive {
   callsPerS: number;
   errorRate: number;
+  /** p99 of the calls answered since the previous snapshot, as the caller saw them (0 when none). */
+  p99Ms: number;
   breaker?: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 }
 
@@ -57,8 +62,29 @@ export interface Snapshot {
 }
 
 /** Builds a snapshot and resets the since-last-snapshot counters. */
+/** Where each edge's latency histogram was last read, and per-node windows (made on first use). */
+const windows = new WeakMap<World, { marks: HistogramMark[]; edge: Float64Array; nodes: Float64Array[] }>();
+
+function latencyWindows(w: World): { edgeP99: number[]; nodeP99: number[] } {
+  let st = windows.get(w);
+  if (!st) {
+    st = { marks: w.edges.map(() => newMark()), edge: new Float64Array(BUCKETS), nodes: w.nodes.map(() => new Float64Array(BUCKETS)) };
+    windows.set(w, st);
+  }
+  for (const n of st.nodes) n.fill(0);
+  const edgeP99 = w.edges.map((e, k) => {
+    st.edge.fill(0);
+    e.latency.drainSince(st.marks[k], st.edge);
+    const into = st.nodes[e.to];
+    for (let i = 0; i < BUCKETS; i++) into[i] += st.edge[i];
+    return percentileOfCounts(st.edge, 0.99);
+  });
+  return { edgeP99, nodeP99: st.nodes.map((c) => percentileOfCounts(c, 0.99)) };
+}
+
 export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
   const dtS = Math.max(1e-9, (w.now - sinceMs) / 1000);
+  const { edgeP99, nodeP99 } = latencyWindows(w);
   const clients: Record<string, ClientLive> = {};
   const nodes: Record<string, NodeLive> = {};
   const edges: Record<string, EdgeLive> = {};
@@ -84,6 +110,7 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
     }
     nodes[n.id] = {
       arrivalsPerS: n.snapArrivals / dtS,
+      p99Ms: nodeP99[n.index],
       throughputPerS: n.snapCompleted / dtS,
       errorRate: n.snapFailed > 0 ? n.snapFailed / Math.max(n.snapArrivals, n.snapFailed) : 0,
       utilization: n.capacity > 0 ? n.busy / n.capacity : 0,
@@ -97,7 +124,7 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
     n.snapArrivals = n.snapCompleted = n.snapFailed = 0;
   }
   for (const e of w.edges) {
-    edges[e.key] = { callsPerS: e.snapCalls / dtS, errorRate: e.snapCalls > 0 ? Math.min(1, e.snapErrors / e.snapCalls) : 0 };
+    edges[e.key] = { callsPerS: e.snapCalls / dtS, errorRate: e.snapCalls > 0 ? Math.min(1, e.snapErrors / e.snapCalls) : 0, p99Ms: edgeP99[e.index] };
     if (e.breaker) edges[e.key].breaker = breakerStateName(e.breaker.state);
     e.snapCalls = e.snapErrors = 0;
   }

@@ -4,7 +4,7 @@ import type { World } from '../runtime/world';
 import { TICK_MS } from '../runtime/world';
 
 /** Series channels per client, node and edge, in this order from their `seriesBase`. */
-export const CLIENT_CHANNELS = ['throughput', 'latencyP99Ms', 'errorRate'] as const;
+export const CLIENT_CHANNELS = ['throughput', 'latencyP99Ms', 'errorRate', 'latencyP50Ms', 'latencyP95Ms'] as const;
 /** Failures per second by cause follow the client channels, one per cause. */
 export const FAILURE_CHANNELS = FAILURE_NAMES.slice(1);
 export const NODE_CHANNELS = ['replicas', 'readyReplicas', 'utilization', 'queueLength', 'throughput'] as const;
@@ -21,6 +21,8 @@ export function registerSeries(w: World): void {
       n.seriesBase = s.addChannel('ratio');
       s.addChannel('max');
       s.addChannel('ratio');
+      s.addChannel('max');
+      s.addChannel('max');
       for (let k = 0; k < FAILURE_CHANNELS.length; k++) s.addChannel('ratio');
     } else {
       n.seriesBase = s.addChannel('ratio');
@@ -49,7 +51,9 @@ export function onTick(w: World): void {
       s.set(b, c.secAnswers, dtS);
       s.set(b + 1, c.secLatency.percentile(0.99), 1);
       s.set(b + 2, c.secFailed, c.secAnswers);
-      for (let k = 0; k < FAILURE_CHANNELS.length; k++) s.set(b + 3 + k, c.secFailedBy[k + 1], dtS);
+      s.set(b + 3, c.secLatency.percentile(0.5), 1);
+      s.set(b + 4, c.secLatency.percentile(0.95), 1);
+      for (let k = 0; k < FAILURE_CHANNELS.length; k++) s.set(b + CLIENT_CHANNELS.length + k, c.secFailedBy[k + 1], dtS);
       c.secAnswers = c.secFailed = 0;
       c.secFailedBy.fill(0);
       c.secLatency.reset();
