@@ -103,6 +103,28 @@ export class Histogram {
     return this.max;
   }
 
+  /**
+   * Several percentiles in one pass over the buckets; `ps` ascending. Writes into `out`
+   * (0s when empty) so that the per-second tick allocates nothing.
+   */
+  percentilesInto(ps: readonly number[], out: number[]): void {
+    if (this.count === 0) {
+      for (let k = 0; k < ps.length; k++) out[k] = 0;
+      return;
+    }
+    let k = 0;
+    let rank = Math.max(1, Math.ceil(ps[0] * this.count));
+    let seen = 0;
+    for (let i = this.lo; i <= this.hi && k < ps.length; i++) {
+      seen += this.counts[i];
+      while (k < ps.length && seen >= rank) {
+        out[k++] = Math.min(this.max, Math.max(this.min, bucketMid(i)));
+        if (k < ps.length) rank = Math.max(1, Math.ceil(ps[k] * this.count));
+      }
+    }
+    while (k < ps.length) out[k++] = this.max;
+  }
+
   mean(): number {
     return this.count === 0 ? 0 : this.sum / this.count;
   }

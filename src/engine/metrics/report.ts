@@ -155,7 +155,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
       rejected: n.rejected,
       failed: n.failed,
       throughput: r4(n.completed / measuredS),
-      utilization: r4(cap > 0 ? (n.busyArea - n.baseBusyArea) / cap : 0),
+      utilization: r4(cap > 0 ? Math.min(1, (n.busyArea - n.baseBusyArea) / cap) : 0),
       meanQueueLength: r4(span > 0 ? (n.queueArea - n.baseQueueArea) / span : 0),
       meanResponseMs: r4(n.completed > 0 ? n.responseSum / n.completed : 0),
       ...(n.rateLimitSettings ? { rateLimited: n.rateLimited } : {}),

@@ -11,6 +11,8 @@ export const NODE_CHANNELS = ['replicas', 'readyReplicas', 'utilization', 'queue
 export const EDGE_CHANNELS = ['attempts', 'errors', 'breakerState'] as const;
 
 const scratch: number[] = [];
+const TICK_PERCENTILES = [0.5, 0.95, 0.99];
+const pct = [0, 0, 0];
 /** Breaker state codes (closed 0, open 1, half-open 2) as severity for the series: closed 0, half-open 1, open 2. */
 export const BREAKER_SEVERITY = [0, 2, 1];
 
@@ -48,11 +50,12 @@ export function onTick(w: World): void {
     const b = n.seriesBase;
     const c = n.client;
     if (c) {
+      c.secLatency.percentilesInto(TICK_PERCENTILES, pct);
       s.set(b, c.secAnswers, dtS);
-      s.set(b + 1, c.secLatency.percentile(0.99), 1);
+      s.set(b + 1, pct[2], 1);
       s.set(b + 2, c.secFailed, c.secAnswers);
-      s.set(b + 3, c.secLatency.percentile(0.5), 1);
-      s.set(b + 4, c.secLatency.percentile(0.95), 1);
+      s.set(b + 3, pct[0], 1);
+      s.set(b + 4, pct[1], 1);
       for (let k = 0; k < FAILURE_CHANNELS.length; k++) s.set(b + CLIENT_CHANNELS.length + k, c.secFailedBy[k + 1], dtS);
       c.secAnswers = c.secFailed = 0;
       c.secFailedBy.fill(0);
@@ -60,12 +63,15 @@ export function onTick(w: World): void {
       continue;
     }
     n.touch(w.now);
+    n.touchReady(w.now);
     // A point covers [t0, t1): replicas as they were when it opened, ready ones averaged over it.
     const existing = n.replicas();
     s.set(b, (n.replicasAtTick < 0 ? existing : n.replicasAtTick) * dt, dt);
     s.set(b + 1, n.readyArea - n.tickReadyArea, dt);
     n.tickReadyArea = n.readyArea;
-    s.set(b + 2, n.busyArea - n.tickBusyArea, n.capArea - n.tickCapArea);
+    // Workers still finishing after a live cut in concurrency cannot push utilization past 1.
+    const cap = n.capArea - n.tickCapArea;
+    s.set(b + 2, Math.min(n.busyArea - n.tickBusyArea, cap), cap);
     s.set(b + 3, n.queueArea - n.tickQueueArea, dt);
     s.set(b + 4, n.secCompleted, dtS);
     const extra = n.behaviour?.series;

@@ -137,6 +137,7 @@ export class NodeRt {
   tickCapArea = 0;
   /** Ready instances integrated over time, and the replica count when the current series point opened. */
   readyArea = 0;
+  lastReadyT = 0;
   tickReadyArea = 0;
   replicasAtTick = -1;
   baseBusyArea = 0;
@@ -173,11 +174,9 @@ export class NodeRt {
   touch(now: number): void {
     const dt = now - this.lastT;
     if (dt > 0) {
-      // Workers still finishing after a live cut in concurrency cannot push utilization past 1.
-      this.busyArea += (this.busy < this.capacity ? this.busy : this.capacity) * dt;
+      this.busyArea += this.busy * dt;
       this.queueArea += this.queued * dt;
       this.capArea += this.capacity * dt;
-      this.readyArea += this.readyCount * dt;
       this.lastT = now;
     }
   }
@@ -191,6 +190,16 @@ export class NodeRt {
 
   readyReplicas(): number {
     return this.readyCount;
+  }
+
+  /**
+   * Brings the ready-instance integral up to `now`. Kept out of {@link touch} (which runs for
+   * every request) because the ready count changes only when instances come and go: call it
+   * before changing `readyCount`.
+   */
+  touchReady(now: number): void {
+    this.readyArea += this.readyCount * (now - this.lastReadyT);
+    this.lastReadyT = now;
   }
 
   /** Counts an answer the node gave to a request that arrived at `arrivedAt`. */

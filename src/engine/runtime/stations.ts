@@ -156,14 +156,16 @@ export function notifyCapacity(w: World, n: NodeRt): void {
 
 // ---- instances ---------------------------------------------------------------------------
 
-function setReady(n: NodeRt, inst: Instance): void {
+function setReady(n: NodeRt, inst: Instance, now: number): void {
+  n.touchReady(now);
   inst.state = INST_READY;
   n.readyCount++;
   n.capacity += inst.workers;
 }
 
-function unsetReady(n: NodeRt, inst: Instance, state: number): void {
+function unsetReady(n: NodeRt, inst: Instance, state: number, now: number): void {
   if (inst.state === INST_READY) {
+    n.touchReady(now);
     n.readyCount--;
     n.capacity -= inst.workers;
   }
@@ -183,7 +185,7 @@ function boot(w: World, n: NodeRt, i: number): void {
     inst.readyAtMs = w.now + n.startupMs;
     w.q.push(inst.readyAtMs, EV_INSTANCE_READY, n.index, i);
   } else {
-    setReady(n, inst);
+    setReady(n, inst, w.now);
     n.onReady?.(w, n, i);
     notifyCapacity(w, n);
   }
@@ -193,7 +195,7 @@ export function onInstanceReady(w: World, n: NodeRt, i: number): void {
   const inst = n.instances[i];
   if (inst.state !== INST_STARTING || inst.readyAtMs !== w.now) return;
   n.touch(w.now);
-  setReady(n, inst);
+  setReady(n, inst, w.now);
   w.log.add(w.now, 'ready', `${n.id} instance ${i} is ready`, n.id);
   n.onReady?.(w, n, i);
   notifyCapacity(w, n);
@@ -217,7 +219,7 @@ export function setInstances(w: World, n: NodeRt, count: number): void {
     const inst = n.instances[i];
     if (inst.state === INST_GONE || inst.state === INST_DRAINING) continue;
     const wasCrashed = inst.state === INST_CRASHED;
-    unsetReady(n, inst, INST_DRAINING);
+    unsetReady(n, inst, INST_DRAINING, w.now);
     n.onDown?.(w, n, i);
     if (wasCrashed) n.crashedCount--;
     if (inst.busy === 0 && inst.queue.length === 0) retire(inst);
@@ -244,7 +246,7 @@ export function crashInstance(w: World, n: NodeRt, i: number): void {
   n.queued -= inst.queue.length;
   inst.busy = 0;
   inst.queue.clear();
-  unsetReady(n, inst, INST_CRASHED);
+  unsetReady(n, inst, INST_CRASHED, w.now);
   n.crashedCount++;
   n.onDown?.(w, n, i);
   w.log.add(w.now, 'crash', `${n.id} instance ${i} crashed${victims.length ? `, failing ${victims.length} requests` : ''}`, n.id);

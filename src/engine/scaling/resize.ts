@@ -164,6 +164,7 @@ function beginDrain(w: World, ss: ServiceScaling, i: number): void {
   const inst = n.instances[i];
   n.touch(w.now);
   // What the station's unsetReady does for a ready instance.
+  n.touchReady(w.now);
   n.readyCount--;
   n.capacity -= inst.workers;
   inst.state = INST_DRAINING;
