@@ -3,6 +3,7 @@
  * producer service into a queue (or topic) that consumer services drain. Objects are plain
  * scenario JSON and go through the parser, so they use the file's own field names.
  */
+import type { ChannelStats } from '../../src/engine/messaging/channel';
 import type { Report } from '../../src/engine/metrics/report';
 import { createSimulation, type Simulation } from '../../src/engine/simulation';
 import { parseScenarioOrThrow } from '../../src/scenario/parse';
@@ -14,25 +15,7 @@ export type Json = Record<string, unknown>;
 export const exp = (mean: number) => ({ dist: 'exponential', mean });
 
 /** What a queue reports (NodeReport plus the queue's fields). */
-export interface QueueStats {
-  published: number;
-  delivered: number;
-  acked: number;
-  lost: number;
-  redelivered: number;
-  deadLettered: number;
-  rejected: number;
-  duplicates: number;
-  failedDeliveries: number;
-  depth: number;
-  visible: number;
-  inFlight: number;
-  maxDepth: number;
-  oldestAgeMs: number;
-  meanDepth: number;
-  meanVisible: number;
-  meanWaitMs: number;
-  meanTimeInQueueMs: number;
+export interface QueueStats extends ChannelStats {
   subscriptions?: Record<string, QueueStats>;
 }
 

@@ -109,3 +109,20 @@ describe('traces with a retry and a timeout (sampleRate 1)', () => {
     for (const t of bothTimedOut) expect(t.cause).toBe('timeout');
   });
 });
+
+describe('spans of timed-out attempts', () => {
+  // The caller's view of a span ends when the caller stops waiting (OpenTelemetry ends a
+  // CLIENT span then, with status Error); the callee's late answer only sets serverEndMs.
+  const timedOutSpans = () =>
+    (runToEnd(tracedScenario).traces ?? []).flatMap((t) => t.spans.filter((s) => s.annotations.some((a) => a.startsWith('timed out after'))));
+
+  it('end at the timeout with status error and cause timeout', () => {
+    const spans = timedOutSpans();
+    expect(spans.length).toBeGreaterThan(10);
+    for (const s of spans) {
+      expect(s.status).toBe('error');
+      expect(s.cause).toBe('timeout');
+      expect(s.endMs! - s.startMs).toBeCloseTo(60, 6);
+    }
+  });
+});
