@@ -7,7 +7,7 @@ import type { EngineClient } from '../worker/engineClient';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { useStore } from './index';
 import { mergeSnapshot } from './mergeSnapshot';
-import type { RunState } from './types';
+import type { RunState, Scenario } from './types';
 
 const MAX_TRACES = 100;
 
@@ -21,6 +21,20 @@ let pending: Extract<FromWorker, { type: 'snapshot' }> | null = null;
 /** The run the page is showing; messages about an earlier run (still in flight) are dropped. */
 let runGen = 0;
 
+/**
+ * The scenario the worker runs: the one it was last loaded with, moved on by the live changes
+ * sent since. Edits are compared with it (not with the previous edit), so that while the
+ * scenario being edited cannot run, the worker keeps the last version that could, and the
+ * first edit that makes it runnable again brings the worker up to date in one step.
+ */
+let running: Scenario | null = null;
+
+export const runningScenario = (): Scenario | null => running;
+
+export function setRunningScenario(s: Scenario): void {
+  running = s;
+}
+
 export function nextRunGen(): number {
   pending = null;
   return ++runGen;
@@ -28,6 +42,7 @@ export function nextRunGen(): number {
 
 export function attachEngine(c: EngineClient | null): void {
   client = c;
+  running = null;
 }
 
 export function send(msg: ToWorker): void {

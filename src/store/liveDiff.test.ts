@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { autoscaleSchema } from '../engine/scaling/autoscaleSchema';
+import { createSimulation } from '../engine/simulation';
 import { defaultScenario } from './defaultScenario';
 import { liveDiff } from './liveDiff';
 import type { Scenario } from './types';
@@ -29,6 +31,38 @@ describe('liveDiff', () => {
       s.edges[0].timeoutMs = 250;
     });
     expect(liveDiff(a, b)).toEqual({ kind: 'changes', changes: [{ type: 'setEdge', edge: b.edges[0] }] });
+  });
+
+  it('sends a service size and autoscaler as live changes, and their removal as the defaults', () => {
+    const autoscale = autoscaleSchema.parse({ minReplicas: 2, maxReplicas: 6 });
+    const [a, b] = edit((s) => {
+      const p = s.nodes.find((n) => n.id === 'product');
+      if (p?.kind === 'service') Object.assign(p, { size: 'large', autoscale });
+    });
+    expect(liveDiff(a, b)).toEqual({ kind: 'changes', changes: [
+      { type: 'setSize', node: 'product', size: 'large' },
+      { type: 'setAutoscale', node: 'product', autoscale },
+    ] });
+    expect(liveDiff(b, a)).toEqual({ kind: 'changes', changes: [
+      { type: 'setSize', node: 'product', size: 'small' },
+      { type: 'setAutoscale', node: 'product', autoscale: null },
+    ] });
+  });
+
+  it('makes changes the engine applies to a running simulation', () => {
+    const [a, b] = edit((s) => {
+      const p = s.nodes.find((n) => n.id === 'product');
+      if (p?.kind === 'service') Object.assign(p, { size: 'medium', autoscale: autoscaleSchema.parse({ maxReplicas: 5 }) });
+    });
+    const diff = liveDiff(a, b);
+    if (diff.kind !== 'changes') throw new Error(`expected live changes, got ${diff.kind}`);
+    const sim = createSimulation(a);
+    sim.runUntil(5000);
+    for (const change of diff.changes) sim.apply(change);
+    sim.runUntil(40_000);
+    const log = sim.report().events.filter((e) => e.node === 'product').map((e) => e.message);
+    expect(log).toContain('product: autoscaler on (1..5 replicas, target utilization 0.50)');
+    expect(log.some((m) => m.startsWith('product: small -> medium'))).toBe(true);
   });
 
   it('ignores moves and renames', () => {

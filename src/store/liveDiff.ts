@@ -1,11 +1,12 @@
 /**
  * Works out how an edit reaches a running simulation: as live changes the engine applies at
- * once (instances, rps, concurrency, service time, routes, every call setting), or, when
- * the edit changes something the engine cannot change live (topology, queue sizes, autoscaling),
- * as a restart with the new scenario. Layout and wording (position, label, notes) never
- * reach the engine.
+ * once (instances, rps, concurrency, service time, a service's size and autoscaler, routes,
+ * every call setting), or, when the edit changes something the engine cannot change live
+ * (topology, queue sizes, startup time...), as a restart with the new scenario. Layout and
+ * wording (position, label, notes) never reach the engine.
  */
 import type { Distribution } from '../engine/core/distributions';
+import { DEFAULT_SIZE, type SizeName } from '../engine/scaling/sizes';
 import type { Change } from '../engine/simulation';
 import type { Scenario } from './types';
 
@@ -22,6 +23,9 @@ const LIVE_FIELDS: Record<string, Record<string, (node: string, value: never) =>
     instances: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
     concurrency: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
     serviceTimeMs: (node, v: Distribution) => ({ type: 'setServiceTime', node, serviceTimeMs: v }),
+    // A field taken out of the scenario means its default: the default size, no autoscaler.
+    size: (node, v: SizeName | undefined) => ({ type: 'setSize', node, size: v ?? DEFAULT_SIZE }),
+    autoscale: (node, v: Extract<Change, { type: 'setAutoscale' }>['autoscale'] | undefined) => ({ type: 'setAutoscale', node, autoscale: v ?? null }),
   },
   gateway: {
     instances: (node, v: number) => ({ type: 'setInstances', node, instances: v }),

@@ -1,8 +1,9 @@
 /** Run commands: plain functions any component, shortcut or test can call without hooks. */
 import type { FaultSpec, Speed } from '../worker/protocol';
-import { nextRunGen, send } from './engineBridge';
+import { nextRunGen, runningScenario, send, setRunningScenario } from './engineBridge';
 import { useStore } from './index';
 import { initialRun } from './runSlice';
+import { isRunnable } from './scenarioCheck';
 import type { RunState } from './types';
 
 const run = () => useStore.getState().run;
@@ -32,11 +33,19 @@ export function step(): void {
   send({ type: 'step', ms: STEP_MS });
 }
 
-/** Loads the current scenario afresh at time 0 (paused); speed and chaos settings stay. */
+/**
+ * Loads the current scenario afresh at time 0 (paused); speed and chaos settings stay. While
+ * the scenario being edited cannot run (a saga not yet connected), the last one that could
+ * is loaded instead.
+ */
 export function reset(keepRunning = false): void {
   const r = run();
+  const edited = useStore.getState().scenario;
+  const last = runningScenario();
+  const scenario = last && !isRunnable(edited) ? last : edited;
+  setRunningScenario(scenario);
   useStore.setState({ run: { ...initialRun(), speed: r.speed, chaos: r.chaos, capabilities: r.capabilities, status: keepRunning ? 'running' : 'idle' } });
-  send({ type: 'load', scenario: useStore.getState().scenario, gen: nextRunGen(), keepRunning });
+  send({ type: 'load', scenario, gen: nextRunGen(), keepRunning });
   send({ type: 'setSpeed', speed: r.speed });
   if (r.chaos.enabled) send({ type: 'setChaos', ...r.chaos });
 }

@@ -1,4 +1,5 @@
 /** Named selectors, defined once at module level so their identity is stable. */
+import { nodeHasProblems } from './scenarioCheck';
 import type { AppState } from './types';
 
 export const selectScenario = (s: AppState) => s.scenario;
@@ -20,3 +21,5 @@ export const selectTraces = (s: AppState) => s.run.traces;
 export const nodeStats = (id: string) => (s: AppState) => s.run.nodes[id];
 export const clientStats = (id: string) => (s: AppState) => s.run.clients[id];
 export const edgeStats = (key: string) => (s: AppState) => s.run.edges[key];
+/** Whether the node keeps the edited scenario from running (so the worker runs without it). */
+export const nodeHeldBack = (id: string) => (s: AppState) => nodeHasProblems(s.scenario, id);

@@ -2,10 +2,7 @@ import type { ClientLive, EdgeLive, NodeLive } from '../engine/metrics/snapshot'
 import type { Scenario } from '../engine/model';
 import type { ActiveFault, Capabilities, LiveEvent, SeriesWindow, Speed, TraceView } from '../worker/protocol';
 
-export type { Scenario };
-/** p99Ms is not in the engine's live picture yet; badges show it as soon as it is. */
-export type EdgeLiveView = EdgeLive & { p99Ms?: number };
-export type NodeLiveView = NodeLive & { p99Ms?: number };
+export type { ClientLive, EdgeLive, NodeLive, Scenario };
 
 export interface RunState {
   status: 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -13,8 +10,8 @@ export interface RunState {
   seq: number;
   simTimeMs: number;
   clients: Record<string, ClientLive>;
-  nodes: Record<string, NodeLiveView>;
-  edges: Record<string, EdgeLiveView>;
+  nodes: Record<string, NodeLive>;
+  edges: Record<string, EdgeLive>;
   series: SeriesWindow;
   events: LiveEvent[];
   traces: TraceView[];

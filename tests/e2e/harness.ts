@@ -24,9 +24,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  await build({ root: ROOT, logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'error', build: { outDir: OUT_DIR }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+/** `outDir` lets a benchmark build beside the end-to-end test without sharing its folder. */
+export async function startHarness({ outDir = OUT_DIR }: { outDir?: string } = {}): Promise<Harness> {
+  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
   const profile = mkdtempSync(join(tmpdir(), 'microcosm-chromium-'));

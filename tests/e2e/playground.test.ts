@@ -15,6 +15,7 @@ const DEFAULT = expectedDefault();
 const NODES = DEFAULT.nodes.length;
 const EDGES = DEFAULT.edges.length;
 const payment = DEFAULT.nodes.find((n) => n.id === 'payment')!;
+const product = DEFAULT.nodes.find((n) => n.id === 'product')!;
 let h: Harness;
 let page: Page;
 
@@ -52,6 +53,14 @@ describe('the playground in Chromium', () => {
     const badge = nodeCard(page, 'product').locator('.mc-badge').first();
     await expect.poll(async () => parseFloat((await badge.locator('dd').textContent()) ?? '0'), WAIT).toBeGreaterThan(10);
     await expect.poll(() => page.locator('.mc-dashboard .recharts-line-curve').count(), WAIT).toBeGreaterThan(2);
+    // p99 on the badges and the edge labels; p50, p95 and p99 in the client latency chart.
+    const p99 = nodeCard(page, 'product').locator('.mc-badge', { hasText: 'p99' }).locator('dd');
+    await expect.poll(() => p99.textContent(), WAIT).toMatch(/^\d+(\.\d+)? (ms|s)$/);
+    await expect.poll(() => page.locator('.mc-edge-label', { hasText: /p99 \d/ }).count(), WAIT).toBeGreaterThan(0);
+    const legend = page.locator('.mc-chart', { hasText: 'Client latency' }).locator('.recharts-legend-item-text');
+    await expect.poll(() => legend.allTextContents(), WAIT).toEqual(['p50', 'p95', 'p99']);
+    const dashes = await page.locator('.mc-chart', { hasText: 'Client latency' }).locator('.recharts-line-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray') ?? ''));
+    expect(new Set(dashes).size).toBe(3);
     const before = await simMs(page);
     await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(before + 2000);
     await shot(page, '02-running');
@@ -104,6 +113,40 @@ describe('the playground in Chromium', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(count, WAIT).toBe(NODES);
+  });
+
+  it('drops a saga that says what it needs, while the run goes on as it was', async () => {
+    // The restart notice of the edits above is not this test's business.
+    const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+    if (await dismiss.count()) await dismiss.click();
+    const before = await simMs(page);
+    await page.getByRole('button', { name: 'Add Saga' }).click();
+    const saga = nodeCard(page, 'saga-1');
+    await expect.poll(() => saga.locator('.mc-node__status').textContent(), WAIT).toBe('not running');
+    const hint = page.getByRole('status', { name: 'saga-1 is not running yet' });
+    await hint.waitFor(WAIT);
+    expect(await hint.textContent()).toContain('Connect the saga to the services of its steps');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await simMs(page)).toBe(before);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(before);
+    await shot(page, '08-saga-draft');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count(), WAIT).toBe(NODES);
+  });
+
+  it('resizes a service from the inspector without restarting the run', async () => {
+    await nodeCard(page, 'product').click();
+    await expect.poll(() => page.locator('.mc-inspector__head h3').textContent(), WAIT).toBe(product.label ?? 'product');
+    const before = await simMs(page);
+    await page.getByLabel('size', { exact: true }).selectOption('large');
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(before);
+    await page.getByRole('tab', { name: /Events/ }).click();
+    await expect.poll(() => page.locator('.mc-events__item', { hasText: 'product: small -> large' }).count(), WAIT).toBe(1);
+    await page.getByRole('tab', { name: /Load/ }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByLabel('size', { exact: true }).inputValue(), WAIT).toBe('small');
   });
 
   it('edits a call from the inspector: a retry policy applies to the running simulation', async () => {
@@ -165,6 +208,15 @@ describe('the playground in Chromium', () => {
     await page.getByRole('button', { name: /Dark theme/ }).click();
     await page.getByRole('button', { name: 'Projector mode' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // The picture shows the canvas fitted to the larger type, not a message of an earlier test.
+    const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+    if (await dismiss.count()) await dismiss.click();
+    const viewport = page.locator('.react-flow__viewport');
+    await expect.poll(async () => {
+      const before = await viewport.getAttribute('style');
+      await page.waitForTimeout(150);
+      return before === (await viewport.getAttribute('style'));
+    }, WAIT).toBe(true);
     await shot(page, '07-dark-projector');
     await page.getByRole('button', { name: 'Projector mode' }).click();
     await page.getByRole('button', { name: /Light theme/ }).click();

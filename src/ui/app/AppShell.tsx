@@ -21,6 +21,17 @@ export function AppShell() {
     document.documentElement.dataset.theme = theme;
     document.documentElement.dataset.projector = projector ? 'on' : 'off';
   }, [theme, projector]);
+  // The moving dashes on the edges stand still while the run does. A subscription, not a
+  // selector: the shell does not re-render on Play and Pause.
+  useEffect(() => {
+    const root = document.documentElement;
+    const mark = (status: string) => {
+      const v = status === 'running' ? 'running' : 'stopped';
+      if (root.dataset.run !== v) root.dataset.run = v;
+    };
+    mark(useStore.getState().run.status);
+    return useStore.subscribe((s) => mark(s.run.status));
+  }, []);
   return (
     <ReactFlowProvider>
       <div className="mc-app">

@@ -6,6 +6,7 @@ import { clearHistory, useStore } from '../../store';
 import { attachEngine, onWorkerMessage } from '../../store/engineBridge';
 import { autosave, hasSharedScenario, loadPrefs, problemLines, restoreAutosave, scenarioFromHash } from '../../store/persistence';
 import { reset } from '../../store/runActions';
+import { isRunnable } from '../../store/scenarioCheck';
 import { startScenarioSync } from '../../store/scenarioSync';
 import type { Notice, Scenario } from '../../store/types';
 import { createEngineClient } from '../../worker/engineClient';
@@ -37,6 +38,15 @@ function forgetSharedLink(): void {
   if (hasSharedScenario(location.hash)) history.replaceState(null, '', location.pathname + location.search);
 }
 
+/**
+ * Saves the scenario for the next visit when it can run: one that cannot (a saga not yet
+ * connected) would not open again after a reload, so the last runnable version stays saved.
+ */
+function saveRunnable(): void {
+  const s = useStore.getState().scenario;
+  if (isRunnable(s)) autosave(s);
+}
+
 export async function boot(): Promise<void> {
   const prefs = loadPrefs();
   const { scenario, notice } = await initialScenario();
@@ -55,9 +65,9 @@ export async function boot(): Promise<void> {
   useStore.subscribe((st, prev) => {
     if (st.scenario === prev.scenario) return;
     clearTimeout(timer);
-    timer = setTimeout(() => autosave(useStore.getState().scenario), AUTOSAVE_DELAY_MS);
+    timer = setTimeout(saveRunnable, AUTOSAVE_DELAY_MS);
     forgetSharedLink();
   });
   // A reload must lose nothing, even an edit made in the last few hundred ms.
-  addEventListener('pagehide', () => autosave(useStore.getState().scenario));
+  addEventListener('pagehide', saveRunnable);
 }

@@ -18,6 +18,14 @@ export function fmtMs(ms: number | undefined): string {
   return `${ms.toFixed(1)} ms`;
 }
 
+/**
+ * A latency over a live window (a snapshot's p99): "–" when no call was answered in it, which
+ * the engine reports as 0.
+ */
+export function fmtWindowMs(ms: number | undefined): string {
+  return ms !== undefined && ms > 0 ? fmtMs(ms) : '–';
+}
+
 export function fmtPct(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return '–';
   const p = ratio * 100;

@@ -1,16 +1,25 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeEngine, resetStore } from '../../../tests/ui/storeHarness';
 import { KINDS } from '../../engine/kinds';
 import { useStore } from '../../store';
+import { reset } from '../../store/runActions';
+import { startScenarioSync } from '../../store/scenarioSync';
+import { Inspector } from '../panels/inspector/Inspector';
 import { Palette } from './Palette';
 import { PALETTE_MIME } from './paletteDrag';
 
+let sent: ReturnType<typeof fakeEngine>;
+let stop: (() => void) | undefined;
 beforeEach(() => {
   resetStore();
-  fakeEngine();
+  sent = fakeEngine();
+});
+afterEach(() => {
+  stop?.();
+  stop = undefined;
 });
 
 const renderPalette = () => render(<ReactFlowProvider><Palette /></ReactFlowProvider>);
@@ -36,5 +45,18 @@ describe('Palette', () => {
       dataTransfer: { setData: (t: string, v: string) => data.set(t, v), effectAllowed: '' },
     });
     expect(data.get(PALETTE_MIME)).toBe('database');
+  });
+
+  it('drops a saga that explains what it needs, while the run goes on without it', async () => {
+    reset(false);
+    stop = startScenarioSync();
+    sent.length = 0;
+    render(<ReactFlowProvider><Palette /><Inspector /></ReactFlowProvider>);
+    await userEvent.click(screen.getByRole('button', { name: 'Add Saga' }));
+    const hint = screen.getByRole('status', { name: 'saga-1 is not running yet' });
+    expect(hint).toHaveTextContent('Connect the saga to the services of its steps');
+    expect(hint).toHaveTextContent('steps[0].call: unknown node "service-to-call"');
+    expect(sent).toEqual([]);
+    expect(useStore.getState().ui.notice).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { KINDS } from '../../engine/kinds';
+import { useStore } from '../../store';
 import { addNode } from '../../store/scenarioActions';
+import { freeSpot } from './freeSpot';
 import { KindIcon } from './kindIcons';
 import { PALETTE_MIME } from './paletteDrag';
 
@@ -15,7 +17,8 @@ export function Palette() {
     const el = document.querySelector('.mc-canvas');
     const r = el?.getBoundingClientRect();
     const p = r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
-    addNode(kind, { x: p.x - 90, y: p.y - 40 });
+    const taken = useStore.getState().scenario.nodes.flatMap((n) => (n.position ? [n.position] : []));
+    addNode(kind, freeSpot(taken, { x: p.x - 90, y: p.y - 40 }));
   };
   const onDragStart = (e: DragEvent, kind: string) => {
     e.dataTransfer.setData(PALETTE_MIME, kind);

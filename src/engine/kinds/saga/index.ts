@@ -10,7 +10,10 @@ export const sagaKind = defineKind({
   schema: sagaSchema,
   canCall: true,
   canBeCalled: true,
-  example: (id) => ({ id, kind: 'saga' as const, steps: [{ call: 'orders' }] }),
+  // A saga needs edges to the services of its steps, which a node just dropped cannot have:
+  // the step names a placeholder, the scenario cannot run until it is replaced, and the
+  // playground keeps the last runnable version going and says what to do meanwhile.
+  example: (id) => ({ id, kind: 'saga' as const, steps: [{ call: 'service-to-call' }] }),
   build: (node, ctx) => {
     const n = new NodeRt(ctx.index, node.id, node.kind);
     const edge = (to: string, field: string) => {

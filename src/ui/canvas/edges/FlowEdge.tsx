@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useStore } from '../../../store';
 import { edgeStats } from '../../../store/selectors';
-import { errorHealth, fmtMs, fmtPct, fmtRate, HEALTH_WORD } from '../../common/format';
+import { errorHealth, fmtPct, fmtRate, fmtWindowMs, HEALTH_WORD } from '../../common/format';
 import { BreakerIcon } from '../../common/icons';
 
 /**
@@ -21,7 +21,8 @@ const BREAKER_WORD = { CLOSED: 'closed', OPEN: 'open', HALF_OPEN: 'half-open' } 
 
 /**
  * An edge coloured by its error rate (Kiali: green < 1 %, amber < 5 %, red above) and drawn
- * with a dash pattern per level as well, labelled with its numbers, with moving dashes whose
+ * with a dash pattern per level as well, labelled with its calls per second and p99 (one short
+ * line each, so labels stay narrow between close columns), with moving dashes whose
  * speed follows throughput and a breaker icon when the edge has a circuit breaker.
  */
 export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps) {
@@ -31,6 +32,7 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
   const health = errorHealth(stats?.errorRate, rps);
   const bucket = flowBucket(rps);
   const breaker = stats?.breaker;
+  const p99 = fmtWindowMs(stats?.p99Ms);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`mc-edge mc-edge--${health}${selected ? ' is-selected' : ''}`} interactionWidth={18} />
@@ -39,15 +41,15 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
         <div
           className={`mc-edge-label mc-edge-label--${health}${selected ? ' is-selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={`${id}: ${HEALTH_WORD[health]}`}
+          title={stats ? `${id}: ${fmtRate(rps)} calls/s, p99 ${p99}, ${HEALTH_WORD[health]}` : id}
         >
-          {stats ? (
+          {stats && (
             <>
               <span>{fmtRate(rps)} rps</span>
-              {stats.p99Ms !== undefined && <span>p99 {fmtMs(stats.p99Ms)}</span>}
+              <span className="mc-edge-label__p99">p99 {p99}</span>
               {health === 'warn' || health === 'bad' ? <span className="mc-edge-label__err">{health === 'bad' ? '✖' : '▲'} {fmtPct(stats.errorRate)} err</span> : null}
             </>
-          ) : null}
+          )}
           {breaker && (
             <span className={`mc-breaker mc-breaker--${breaker}`} title={`circuit breaker ${BREAKER_WORD[breaker]}`} aria-label={`circuit breaker ${BREAKER_WORD[breaker]}`}>
               <BreakerIcon state={breaker} />

@@ -12,7 +12,7 @@ export const ClientNode = memo(function ClientNode({ id, data, selected }: NodeP
   const stats = useStore(clientStats(id));
   const status = stats ? HEALTH_WORD[errorHealth(stats.errorRate, stats.rps)] : undefined;
   return (
-    <NodeShell kind={data.kind} label={data.label} icon={<ClientIcon />} selected={!!selected} status={status}>
+    <NodeShell id={id} kind={data.kind} label={data.label} icon={<ClientIcon />} selected={!!selected} status={status}>
       {stats && <Badges rps={stats.rps} p99Ms={stats.p99Ms} errorRate={stats.errorRate} />}
     </NodeShell>
   );

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { NodeLiveView } from '../../../store/types';
+import type { NodeLive } from '../../../store/types';
 
 const MAX_CELLS = 24;
 
@@ -7,7 +7,7 @@ const MAX_CELLS = 24;
  * One small cell per instance: ready cells fill with their busy share, starting cells are
  * hatched, crashed cells are crossed out. Shape and pattern carry the state, colour repeats it.
  */
-export const InstanceCells = memo(function InstanceCells({ stats }: { stats: NodeLiveView | undefined }) {
+export const InstanceCells = memo(function InstanceCells({ stats }: { stats: NodeLive | undefined }) {
   if (!stats) return null;
   const shown = stats.instances.slice(0, MAX_CELLS);
   const counts = { ready: 0, starting: 0, crashed: 0, other: 0 };

@@ -19,7 +19,7 @@ export const QueueNode = memo(function QueueNode({ id, data, selected }: NodePro
   const depth = typeof extra === 'number' ? extra : (stats?.queueLength ?? 0);
   const fill = depth <= 0 ? 0 : Math.min(1, Math.log10(depth + 1) / Math.log10(FULL_DEPTH + 1));
   return (
-    <NodeShell kind={data.kind} label={data.label} icon={<QueueIcon />} selected={!!selected} status={nodeHealthWord(stats)}>
+    <NodeShell id={id} kind={data.kind} label={data.label} icon={<QueueIcon />} selected={!!selected} status={nodeHealthWord(stats)}>
       <div className="mc-depth" role="meter" aria-label="queue depth" aria-valuemin={0} aria-valuemax={FULL_DEPTH} aria-valuenow={depth}>
         <span className="mc-depth__bar" style={{ width: `${fill * 100}%` }} />
         <span className="mc-depth__text">{Math.round(depth)} waiting</span>

@@ -11,7 +11,7 @@ import { nodeHealthWord } from './useNodeHealth';
 export function StationNode({ id, kind, label, selected, icon, cells = true }: { id: string; kind: string; label: string; selected: boolean; icon: ReactNode; cells?: boolean }) {
   const stats = useStore(nodeStats(id));
   return (
-    <NodeShell kind={kind} label={label} icon={icon} selected={selected} status={nodeHealthWord(stats)}>
+    <NodeShell id={id} kind={kind} label={label} icon={icon} selected={selected} status={nodeHealthWord(stats)}>
       {cells && <InstanceCells stats={stats} />}
       {stats && (
         <Badges rps={stats.arrivalsPerS} p99Ms={stats.p99Ms} errorRate={stats.errorRate} utilization={cells ? stats.utilization : undefined} queue={cells ? stats.queueLength : undefined} />

@@ -1,8 +1,8 @@
 import { errorHealth, HEALTH_WORD } from '../../common/format';
-import type { NodeLiveView } from '../../../store/types';
+import type { NodeLive } from '../../../store/types';
 
 /** The one-word state of a node, shown as text so that colour is never the only signal. */
-export function nodeHealthWord(stats: NodeLiveView | undefined): string | undefined {
+export function nodeHealthWord(stats: NodeLive | undefined): string | undefined {
   if (!stats) return undefined;
   if (stats.replicas > 0 && stats.readyReplicas === 0) return 'down';
   return HEALTH_WORD[errorHealth(stats.errorRate, Math.max(stats.arrivalsPerS, stats.throughputPerS))];

@@ -7,16 +7,17 @@ import type { BreakerState } from '../../../worker/protocol';
 import { fmtClock } from '../../common/format';
 import { ChartFrame } from './ChartFrame';
 import { breakerRuns } from './seriesData';
+import { windowDomain } from './useShownSeries';
 
 const WORD: Record<BreakerState, string> = { CLOSED: 'closed', OPEN: 'open', HALF_OPEN: 'half-open' };
 
 /** Each breaker's state over the window as a strip of labelled segments (text, not only colour). */
-export const BreakerTimeline = memo(function BreakerTimeline({ domain }: { domain: [number, number] }) {
+export const BreakerTimeline = memo(function BreakerTimeline() {
   const w = useStore(selectSeries);
   const withBreaker = useStore(useShallow((s) => s.scenario.edges.filter((e) => 'circuitBreaker' in e && e.circuitBreaker).map((e) => edgeKey(e.from, e.to))));
   if (withBreaker.length === 0) return null;
   const lines = breakerRuns(w, withBreaker);
-  const [from, to] = domain;
+  const [from, to] = windowDomain(w);
   const span = Math.max(1, to - from);
   const now = (line: (typeof lines)[number]) => WORD[line.runs[line.runs.length - 1]?.state ?? 'CLOSED'];
   return (

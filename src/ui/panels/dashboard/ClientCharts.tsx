@@ -1,35 +1,33 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../store';
-import { selectSeries } from '../../../store/selectors';
-import type { SeriesWindow } from '../../../worker/protocol';
 import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, DASHES, MARGIN, PALETTE, timeAxis } from './chartBits';
+import { latencyLines } from './latencyLines';
 import { seriesRows } from './seriesData';
+import { useShownSeries } from './useShownSeries';
 
-const PERCENTILES = [['latencyP50Ms', 'p50'], ['latencyP95Ms', 'p95'], ['latencyP99Ms', 'p99']] as const;
+/** Error lines are all red (errors), so clients' error lines differ by dash. */
+const ERR_DASHES = ['4 3', ...DASHES.slice(3)];
 
-function latencyPicks(w: SeriesWindow, clients: string[]) {
-  return clients.flatMap((id) => PERCENTILES.filter(([ch]) => w.clients[id]?.[ch]).map(([channel, p]) => ({ id, channel, name: clients.length > 1 ? `${id} ${p}` : p })));
-}
-
-export const ClientCharts = memo(function ClientCharts({ domain }: { domain: [number, number] }) {
-  const w = useStore(selectSeries);
+export const ClientCharts = memo(function ClientCharts() {
+  const ref = useRef<HTMLDivElement>(null);
+  const { w, domain } = useShownSeries(ref);
   const clients = useStore(useShallow((s) => s.scenario.nodes.filter((n) => n.kind === 'client').map((n) => n.id)));
-  const lat = latencyPicks(w, clients);
+  const lat = latencyLines(w, clients);
   const latRows = seriesRows(w, 'clients', lat);
   const tput = clients.map((id) => ({ id, channel: 'throughput', name: `${id} rps` }));
   const err = clients.map((id) => ({ id, channel: 'errorRate', name: `${id} err %`, scale: 100 }));
   const tputRows = seriesRows(w, 'clients', [...tput, ...err]);
   const empty = w.tMs.length === 0 ? 'Press Play: numbers appear after the first simulated second.' : undefined;
   return (
-    <>
-      <ChartFrame title="Client latency (ms)" summary={`Latency percentiles per simulated second for ${clients.join(', ')}`} empty={empty}>
+    <div ref={ref} className="mc-dashboard__group">
+      <ChartFrame title="Client latency (ms)" summary={`Latency p50, p95 and p99 per simulated second for ${clients.join(', ')}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={latRows} margin={MARGIN}>
           {timeAxis(domain)}
           <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
-          {lat.map((p, i) => <Line key={p.name} dataKey={p.name} stroke={PALETTE[(2 - (i % 3) + 3) % PALETTE.length]} strokeDasharray={DASHES[i % 3]} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
+          {lat.map((p) => <Line key={p.name} dataKey={p.name} stroke={p.color} strokeDasharray={p.dash} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
         </LineChart>
       </ChartFrame>
@@ -39,10 +37,10 @@ export const ClientCharts = memo(function ClientCharts({ domain }: { domain: [nu
           <YAxis yAxisId="l" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
           <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} unit="%" />
           {tput.map((p, i) => <Line key={p.name} yAxisId="l" dataKey={p.name} stroke={PALETTE[i % PALETTE.length]} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
-          {err.map((p) => <Line key={p.name} yAxisId="r" dataKey={p.name} stroke="var(--bad)" strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.6} />)}
+          {err.map((p, i) => <Line key={p.name} yAxisId="r" dataKey={p.name} stroke="var(--bad)" strokeDasharray={ERR_DASHES[i % ERR_DASHES.length]} dot={false} isAnimationActive={false} strokeWidth={1.6} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
         </LineChart>
       </ChartFrame>
-    </>
+    </div>
   );
 });

@@ -1,10 +1,9 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { Area, AreaChart, Legend, YAxis } from 'recharts';
-import { useStore } from '../../../store';
-import { selectSeries } from '../../../store/selectors';
 import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, MARGIN, timeAxis } from './chartBits';
 import { causeRows } from './seriesData';
+import { useShownSeries } from './useShownSeries';
 
 /** A colour and a fill pattern per cause, so stacked bands differ in more than hue. */
 const CAUSE_STYLE: Record<string, { color: string; pattern: string }> = {
@@ -17,22 +16,25 @@ const CAUSE_STYLE: Record<string, { color: string; pattern: string }> = {
   'not-found': { color: 'var(--muted)', pattern: '3 3' },
 };
 
-export const ErrorsChart = memo(function ErrorsChart({ domain }: { domain: [number, number] }) {
-  const w = useStore(selectSeries);
+export const ErrorsChart = memo(function ErrorsChart() {
+  const ref = useRef<HTMLDivElement>(null);
+  const { w, domain } = useShownSeries(ref);
   const { rows, causes } = causeRows(w);
   return (
-    <ChartFrame title="Failures by cause (per s)" summary={causes.length ? `Failures per second by cause: ${causes.join(', ')}` : 'No failures so far'}
-      empty={rows.length === 0 ? 'No data yet.' : undefined}>
-      <AreaChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={rows} margin={MARGIN}>
-        {timeAxis(domain)}
-        <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} allowDecimals={false} />
-        {causes.map((c) => {
-          const st = CAUSE_STYLE[c] ?? { color: 'var(--c7)', pattern: '' };
-          return <Area key={c} dataKey={c} stackId="1" type="stepAfter" stroke={st.color} strokeDasharray={st.pattern} fill={st.color} fillOpacity={0.35} isAnimationActive={false} />;
-        })}
-        {causes.length > 0 && <Legend wrapperStyle={{ fontSize: 'var(--chart-font)' }} />}
-      </AreaChart>
-      {causes.length === 0 && rows.length > 0 && <p className="mc-chart__ok">No failures in this window.</p>}
-    </ChartFrame>
+    <div ref={ref} className="mc-dashboard__group">
+      <ChartFrame title="Failures by cause (per s)" summary={causes.length ? `Failures per second by cause: ${causes.join(', ')}` : 'No failures so far'}
+        empty={rows.length === 0 ? 'No data yet.' : undefined}>
+        <AreaChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={rows} margin={MARGIN}>
+          {timeAxis(domain)}
+          <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} allowDecimals={false} />
+          {causes.map((c) => {
+            const st = CAUSE_STYLE[c] ?? { color: 'var(--c7)', pattern: '' };
+            return <Area key={c} dataKey={c} stackId="1" type="stepAfter" stroke={st.color} strokeDasharray={st.pattern} fill={st.color} fillOpacity={0.35} isAnimationActive={false} />;
+          })}
+          {causes.length > 0 && <Legend wrapperStyle={{ fontSize: 'var(--chart-font)' }} />}
+        </AreaChart>
+        {causes.length === 0 && rows.length > 0 && <p className="mc-chart__ok">No failures in this window.</p>}
+      </ChartFrame>
+    </div>
   );
 });

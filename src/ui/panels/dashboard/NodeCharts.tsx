@@ -1,11 +1,11 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, YAxis } from 'recharts';
 import { useStore } from '../../../store';
-import { selectSeries } from '../../../store/selectors';
 import type { AppState } from '../../../store/types';
 import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis } from './chartBits';
 import { seriesRows } from './seriesData';
+import { useShownSeries } from './useShownSeries';
 
 /** The node the node charts follow: the selected one, else the first that serves requests. */
 const selectChartNode = (s: AppState): string | null => {
@@ -15,9 +15,10 @@ const selectChartNode = (s: AppState): string | null => {
   return s.scenario.nodes.find((n) => n.kind !== 'client')?.id ?? null;
 };
 
-export const NodeCharts = memo(function NodeCharts({ domain }: { domain: [number, number] }) {
+export const NodeCharts = memo(function NodeCharts() {
   const id = useStore(selectChartNode);
-  const w = useStore(selectSeries);
+  const ref = useRef<HTMLDivElement>(null);
+  const { w, domain } = useShownSeries(ref);
   if (!id) return null;
   // Queues and topics report their backlog as `depth`; stations as `queueLength`.
   const backlog = w.nodes[id]?.depth ? 'depth' : 'queueLength';
@@ -31,7 +32,7 @@ export const NodeCharts = memo(function NodeCharts({ domain }: { domain: [number
   ]);
   const empty = w.tMs.length === 0 ? 'No data yet.' : undefined;
   return (
-    <>
+    <div ref={ref} className="mc-dashboard__group">
       <ChartFrame title={`${id}: utilization and queue`} summary={`Utilization percentage and queue length of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}
@@ -51,6 +52,6 @@ export const NodeCharts = memo(function NodeCharts({ domain }: { domain: [number
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
         </LineChart>
       </ChartFrame>
-    </>
+    </div>
   );
 });

@@ -43,6 +43,18 @@ describe('Inspector', () => {
     expect(sent).toContainEqual({ type: 'change', change: { type: 'setInstances', node: 'product', instances: 5 } });
   });
 
+  it('resizes a service and turns its autoscaler on and off live, without a restart', async () => {
+    act(() => select({ type: 'node', id: 'product' }));
+    render(<Inspector />);
+    await userEvent.selectOptions(screen.getByLabelText('size'), 'large');
+    expect(sent).toContainEqual({ type: 'change', change: { type: 'setSize', node: 'product', size: 'large' } });
+    await userEvent.click(screen.getByRole('checkbox', { name: 'autoscale' }));
+    expect(sent).toContainEqual({ type: 'change', change: { type: 'setAutoscale', node: 'product', autoscale: expect.objectContaining({ minReplicas: 1, maxReplicas: 10 }) } });
+    await userEvent.click(screen.getByRole('checkbox', { name: 'autoscale' }));
+    expect(sent).toContainEqual({ type: 'change', change: { type: 'setAutoscale', node: 'product', autoscale: null } });
+    expect(sent.some((m) => m.type === 'load')).toBe(false);
+  });
+
   it('edits a call with the fields of the engine edge schema', async () => {
     act(() => select({ type: 'edge', id: 'order->payment' }));
     render(<Inspector />);

@@ -11,6 +11,7 @@ import { useFormEditor } from './useFormEditor';
 import { checkNode } from './validate';
 import { Calls } from './Calls';
 import { TextField } from './fields';
+import { NodeProblems } from './NodeProblems';
 
 type Node = Scenario['nodes'][number];
 const SKIP = new Set(['id', 'kind', 'position']);
@@ -30,6 +31,7 @@ export function NodeInspector({ node, index }: { node: Node; index: number }) {
         </div>
       </header>
       {errors[''] && <p className="mc-field__error" role="alert">{errors['']}</p>}
+      <NodeProblems id={node.id} kind={node.kind} />
       <ElementActions target={{ type: 'node', id: node.id, kind: node.kind }} />
       <TextField label="id" value={node.id} onEdit={() => undefined} optional={false} readOnly description="Ids are fixed once made; edges and routes refer to them" />
       {def && <SchemaForm fields={fieldsOf(def.schema)} value={node} errors={errors} onEdit={onEdit} skip={SKIP} />}
