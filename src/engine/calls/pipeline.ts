@@ -34,9 +34,17 @@ export function call(w: World, p: number, e: EdgeRt): void {
   jobs.client[c] = jobs.client[p];
   jobs.path[c] = jobs.path[p];
   jobs.callStartedAt[c] = w.now;
-  jobs.prevSleep[c] = e.backoffMs;
   e.calls++;
   e.snapCalls++;
+  if (e.plain && w.tracer === null) {
+    // The common case: one attempt, nothing around it.
+    jobs.sentAt[c] = w.now;
+    e.attempts++;
+    e.secAttempts++;
+    transmit(w, c, e);
+    return;
+  }
+  jobs.prevSleep[c] = e.backoffMs;
   if (e.budget !== null) e.budget.deposit(w.now);
   if (w.tracer !== null && jobs.span[p] >= 0) w.tracer.startCall(w, c, p);
   sendAttempt(w, c, e);
