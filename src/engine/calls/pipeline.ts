@@ -34,6 +34,7 @@ export function call(w: World, p: number, e: EdgeRt): void {
   jobs.client[c] = jobs.client[p];
   jobs.path[c] = jobs.path[p];
   jobs.callStartedAt[c] = w.now;
+  jobs.attempt[c] = 1;
   e.calls++;
   e.snapCalls++;
   if (e.plain && w.tracer === null) {

@@ -67,6 +67,9 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
   world.faults = new FaultBook(scenario.faults);
   attachDiscovery(world, scenario);
   attachScaling(world, scenario);
-  if (scenario.tracing && scenario.tracing.sampleRate > 0) world.tracer = new Tracer(scenario.tracing.sampleRate, seed);
+  if (scenario.tracing && scenario.tracing.sampleRate > 0) {
+    world.tracer = new Tracer(scenario.tracing.sampleRate, seed);
+    world.jobs.tracing = true;
+  }
   return world;
 }

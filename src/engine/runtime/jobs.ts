@@ -85,6 +85,8 @@ export class JobPool {
   private used = 0;
   /** Slots in use now. */
   live = 0;
+  /** Whether the run keeps traces (then every new slot starts unsampled). */
+  tracing = false;
 
   constructor(initial = 1024) {
     this.grow(initial);
@@ -103,8 +105,8 @@ export class JobPool {
     this.pending[j] = 0;
     this.fail[j] = 0;
     this.flags[j] = 0;
-    this.attempt[j] = 1;
-    this.span[j] = -1;
+    // Only read when the run is traced; an untraced run skips the write.
+    if (this.tracing) this.span[j] = -1;
     return j;
   }
 
