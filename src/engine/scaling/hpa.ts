@@ -21,9 +21,9 @@ export interface HpaConfig {
   readonly syncPeriodMs: number;
   /** No change while |utilization/target − 1| <= tolerance. */
   readonly tolerance: number;
-  /** Scale-down follows the highest recommendation of this window. */
+  /** Scale-down follows the highest recommendation in this stabilization period. */
   readonly scaleDownStabilizationMs: number;
-  /** Scale-up follows the lowest recommendation of this window. */
+  /** Scale-up follows the lowest recommendation in this stabilization period. */
   readonly scaleUpStabilizationMs: number;
   /** Scale-up policy: may add this percentage of the replicas at the period start... */
   readonly scaleUpPercent: number;
