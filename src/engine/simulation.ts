@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compileDistribution, type Distribution } from './core/distributions';
+import { type Distribution } from './core/distributions';
+import { compileDistribution } from './core/sampler';
 import { routeSchema } from './kinds/gateway/schema';
 import { matchRoute, setRoutes } from './kinds/gateway/routing';
 import { createRng } from './core/rng';

@@ -1,4 +1,4 @@
-import { compileDistribution } from '../core/distributions';
+import { compileDistribution } from '../core/sampler';
 import type { ScenarioEdge } from '../model';
 import { FAIL_CRASHED, FAIL_ERROR, FAIL_NOT_FOUND, FAIL_RATE_LIMITED, FAIL_REJECTED, FAIL_SHORT_CIRCUITED, FAIL_TIMEOUT } from '../runtime/codes';
 import { JitterCode } from './backoff';

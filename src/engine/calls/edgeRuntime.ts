@@ -1,4 +1,4 @@
-import type { Sampler } from '../core/distributions';
+import type { Sampler } from '../core/sampler';
 import { Histogram } from '../metrics/histogram';
 import { IntRing } from '../runtime/ring';
 import type { BreakerTransitionListener, CircuitBreaker } from './circuitBreaker';

@@ -1,12 +1,10 @@
-import { sample } from '../core/distributions';
+import { sample } from '../core/sampler';
 import {
   EV_BULKHEAD_EXPIRE, EV_DELIVER, EV_FALLBACK_DONE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, FAIL_REJECTED,
   FAIL_SHORT_CIRCUITED, FAIL_TIMEOUT, OK,
 } from '../runtime/codes';
 import { onChildResult } from '../runtime/flow';
-import {
-  F_BREAKER, F_BULKHEAD, F_DETACHED, F_REFUSED, J_BULKHEAD_WAIT, J_FALLBACK, J_LIMBO, J_NETWORK, J_RESPONDING, J_RETRY_WAIT,
-} from '../runtime/jobs';
+import { F_BREAKER, F_BULKHEAD, F_DETACHED, F_REFUSED, J_BULKHEAD_WAIT, J_FALLBACK, J_LIMBO, J_NETWORK, J_RESPONDING, J_RETRY_WAIT } from '../runtime/jobStates';
 import { arrive } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { backoffDelayMsByCode } from './backoff';

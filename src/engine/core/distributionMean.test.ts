@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileDistribution, distributionMean, sample, type Distribution } from './distributions';
+import { distributionMean, type Distribution } from './distributions';
+import { compileDistribution, sample } from './sampler';
 import { createRng } from './rng';
 
 /**

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemsFromZod } from '../../scenario/problems';
-import {
-  compileDistribution, describeDistribution, distributionMean, distributionSchema, sample, type Distribution,
-} from './distributions';
+import { describeDistribution, distributionMean, distributionSchema, type Distribution } from './distributions';
+import { compileDistribution, sample } from './sampler';
 import { createRng } from './rng';
 
 const N = 200_000;

@@ -1,5 +1,5 @@
 import { INST_READY } from '../runtime/codes';
-import { LB_LEAST_OUTSTANDING, LB_P2C, LB_RANDOM, LB_ROUND_ROBIN } from '../runtime/loadBalancer';
+import { LB_LEAST_OUTSTANDING, LB_P2C, LB_RANDOM, LB_ROUND_ROBIN } from '../runtime/codes';
 import type { InstancePicker, NodeRt } from '../runtime/nodeRuntime';
 import type { World } from '../runtime/world';
 

@@ -1,4 +1,4 @@
-import { compileDistribution, type Sampler } from '../core/distributions';
+import { compileDistribution, type Sampler } from '../core/sampler';
 import { EV_FAULT_END, EV_FAULT_START, INST_CRASHED, INST_GONE } from '../runtime/codes';
 import { crashInstance, restartInstance } from '../runtime/stations';
 import type { EdgeRt, NodeRt } from '../runtime/nodeRuntime';

@@ -1,4 +1,5 @@
-import { compileDistribution, type Distribution } from '../core/distributions';
+import { type Distribution } from '../core/distributions';
+import { compileDistribution } from '../core/sampler';
 import { Instance } from '../runtime/instance';
 import { LB_CODES } from '../runtime/loadBalancer';
 import { NodeRt } from '../runtime/nodeRuntime';

@@ -1,6 +1,6 @@
 import { call } from '../calls/pipeline';
 import type { EdgeRt } from '../calls/edgeRuntime';
-import { J_CALLING } from '../runtime/jobs';
+import { J_CALLING } from '../runtime/jobStates';
 import type { NodeRt } from '../runtime/nodeRuntime';
 import type { World } from '../runtime/world';
 import type { Channel } from './channel';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileDistribution, sample, type Distribution } from '../core/distributions';
+import { type Distribution } from '../core/distributions';
+import { compileDistribution, sample } from '../core/sampler';
 import { createRng } from '../core/rng';
 import { bucketMid, bucketOf, BUCKETS, Histogram } from './histogram';
 

@@ -112,17 +112,16 @@ export class Histogram {
       for (let k = 0; k < ps.length; k++) out[k] = 0;
       return;
     }
-    let k = 0;
-    let rank = Math.max(1, Math.ceil(ps[0] * this.count));
+    // One walk up the buckets: each percentile resumes where the previous one stopped.
+    const counts = this.counts;
+    const hi = this.hi;
+    let i = this.lo - 1;
     let seen = 0;
-    for (let i = this.lo; i <= this.hi && k < ps.length; i++) {
-      seen += this.counts[i];
-      while (k < ps.length && seen >= rank) {
-        out[k++] = Math.min(this.max, Math.max(this.min, bucketMid(i)));
-        if (k < ps.length) rank = Math.max(1, Math.ceil(ps[k] * this.count));
-      }
+    for (let k = 0; k < ps.length; k++) {
+      const rank = Math.max(1, Math.ceil(ps[k] * this.count));
+      while (seen < rank && i < hi) seen += counts[++i];
+      out[k] = seen >= rank ? Math.min(this.max, Math.max(this.min, bucketMid(i))) : this.max;
     }
-    while (k < ps.length) out[k++] = this.max;
   }
 
   mean(): number {

@@ -1,7 +1,7 @@
-import { sample } from '../core/distributions';
+import { sample } from '../core/sampler';
 import { EV_CLIENT_ARRIVAL, EV_CLIENT_RATE, EV_THINK_DONE, OK } from './codes';
 import { beginCalls } from './flow';
-import { J_ROOT } from './jobs';
+import { J_ROOT } from './jobStates';
 import type { ClientRt, NodeRt } from './nodeRuntime';
 import type { World } from './world';
 

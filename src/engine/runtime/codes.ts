@@ -1,3 +1,6 @@
+// Plain constants and no imports: the bundler inlines the values of such a module into the
+// hot path (a module that imports anything keeps its constants as variables).
+
 /** Event types on the agenda. Small integers so the main loop is one switch. */
 export const EV_CLIENT_ARRIVAL = 1;
 export const EV_DELIVER = 2;
@@ -23,7 +26,14 @@ export const FAIL_SHORT_CIRCUITED = 6;
 export const FAIL_NOT_FOUND = 7;
 export const FAILURE_NAMES = ['ok', 'error', 'timeout', 'rejected', 'rate-limited', 'crashed', 'short-circuited', 'not-found'] as const;
 export type FailureName = Exclude<(typeof FAILURE_NAMES)[number], 'ok'>;
-export const FAILURE_COUNT = FAILURE_NAMES.length;
+/** FAILURE_NAMES.length, written out: a module of plain constants lets the bundler inline them all. */
+export const FAILURE_COUNT = 8;
+
+/** Load-balancing policies. */
+export const LB_ROUND_ROBIN = 0;
+export const LB_RANDOM = 1;
+export const LB_LEAST_OUTSTANDING = 2;
+export const LB_P2C = 3;
 
 /** Instance states. */
 export const INST_READY = 0;

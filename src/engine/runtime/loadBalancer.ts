@@ -1,11 +1,8 @@
 import type { Rng } from '../core/rng';
-import { INST_READY } from './codes';
+import { INST_READY, LB_LEAST_OUTSTANDING, LB_P2C, LB_RANDOM, LB_ROUND_ROBIN } from './codes';
 import type { Instance } from './instance';
 
-export const LB_ROUND_ROBIN = 0;
-export const LB_RANDOM = 1;
-export const LB_LEAST_OUTSTANDING = 2;
-export const LB_P2C = 3;
+export { LB_LEAST_OUTSTANDING, LB_P2C, LB_RANDOM, LB_ROUND_ROBIN };
 export const LB_CODES: Record<string, number> = {
   'round-robin': LB_ROUND_ROBIN,
   random: LB_RANDOM,

@@ -1,4 +1,4 @@
-import type { Sampler } from '../core/distributions';
+import type { Sampler } from '../core/sampler';
 import { Histogram } from '../metrics/histogram';
 import type { RateProfile } from '../kinds/client/rateProfile';
 import { FAILURE_COUNT, INST_GONE } from './codes';
@@ -157,6 +157,8 @@ export class NodeRt {
    * after changing any of those.
    */
   plain = true;
+  /** Plain, and its requests make no calls: a request's end of service is its answer. */
+  plainLeaf = true;
 
   constructor(
     readonly index: number,
@@ -168,6 +170,7 @@ export class NodeRt {
     this.plain = this.behaviour === null && this.blackholes === 0 && this.opOf === null && this.rateLimit === null
       && this.rateLimitPerClient === null && this.sessions === null && this.discovery === null
       && this.faultLatency.length === 0 && this.faultErrorRate === 0;
+    this.plainLeaf = this.plain && this.client === null && !this.gateway && this.out.length === 0;
   }
 
   /** Brings the time integrals up to `now`; call before busy, queued or capacity change. */

@@ -1,12 +1,12 @@
-import { sample } from '../core/distributions';
+import { sample } from '../core/sampler';
 import { respond } from '../calls/pipeline';
 import {
-  EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_NOT_FOUND, FAIL_RATE_LIMITED, FAIL_REJECTED, INST_CRASHED,
+  EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_NOT_FOUND, FAIL_RATE_LIMITED, FAIL_REJECTED, INST_CRASHED, OK,
   INST_DRAINING, INST_GONE, INST_READY, INST_STARTING,
 } from './codes';
 import { beginCalls } from './flow';
 import { Instance } from './instance';
-import { F_REFUSED, J_CALLING, J_LIMBO, J_QUEUED, J_SERVICE } from './jobs';
+import { F_REFUSED, J_CALLING, J_LIMBO, J_QUEUED, J_SERVICE } from './jobStates';
 import { pickInstance } from './loadBalancer';
 import type { NodeRt } from './nodeRuntime';
 import type { World } from './world';
@@ -117,6 +117,10 @@ export function onServiceDone(w: World, j: number, gen: number): void {
   const jobs = w.jobs;
   if (jobs.gen[j] !== gen || jobs.state[j] !== J_SERVICE) return;
   const n = w.nodes[jobs.node[j]];
+  if (n.plainLeaf) {
+    releaseWorker(w, j, n, OK);
+    return;
+  }
   if (!n.plain && n.faultErrorRate > 0 && w.rng.next() < n.faultErrorRate) {
     releaseWorker(w, j, n, FAIL_ERROR);
     return;

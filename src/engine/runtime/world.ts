@@ -1,5 +1,5 @@
 import type { Xoshiro128 } from '../core/rng';
-import { sample } from '../core/distributions';
+import { sample } from '../core/sampler';
 import { EventQueue } from '../core/eventQueue';
 import { EventLog } from '../metrics/eventLog';
 import { SeriesStore } from '../metrics/series';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
 import { INST_READY } from '../runtime/codes';
 import { buildWorld } from '../runtime/build';
-import { J_ROOT } from '../runtime/jobs';
+import { J_ROOT } from '../runtime/jobStates';
 import { crashInstance, restartInstance } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { parseScenarioOrThrow } from '../../scenario/parse';

@@ -1,4 +1,4 @@
-import { compileDistribution } from '../../core/distributions';
+import { compileDistribution } from '../../core/sampler';
 import { ClientRt, NodeRt, ROLE_CLIENT } from '../../runtime/nodeRuntime';
 import { defineKind } from '../types';
 import { RateProfile } from './rateProfile';

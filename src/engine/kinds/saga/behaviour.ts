@@ -1,6 +1,6 @@
 import { call, respond } from '../../calls/pipeline';
 import { EV_KIND, FAIL_ERROR, OK } from '../../runtime/codes';
-import { J_CALLING, J_LIMBO } from '../../runtime/jobs';
+import { J_CALLING, J_LIMBO } from '../../runtime/jobStates';
 import type { NodeRt } from '../../runtime/nodeRuntime';
 import type { World } from '../../runtime/world';
 import type { NodeBehaviour } from '../behaviour';

@@ -1,4 +1,4 @@
-import { compileDistribution } from '../../core/distributions';
+import { compileDistribution } from '../../core/sampler';
 import type { NodeRt } from '../../runtime/nodeRuntime';
 import { matchRoute } from '../gateway/routing';
 import type { BuildContext } from '../types';
