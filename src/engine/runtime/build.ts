@@ -11,7 +11,6 @@ import type { BuildContext, KindDefinition } from '../kinds/types';
 import { Tracer } from '../metrics/tracer';
 import { BREAKER_SEVERITY } from '../metrics/tick';
 import type { Scenario } from '../model';
-import { EV_BREAKER_TIMER } from './codes';
 import type { NodeRt } from './nodeRuntime';
 import { World } from './world';
 
@@ -42,8 +41,7 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
       if (rt.transitions.length < MAX_TRANSITIONS) rt.transitions.push({ atMs, from: fromName, to: toName });
       if (!world) return;
       world.log.add(atMs, 'breaker', `breaker on ${rt.key}: ${fromName} -> ${toName}`, undefined, rt.key);
-      const t = rt.breaker?.nextAutomaticTransitionMs() ?? Infinity;
-      if (t < Infinity) world.q.push(Math.max(t, world.now), EV_BREAKER_TIMER, rt.index, 0);
+      world.armBreaker(rt);
     });
     return rt;
   });

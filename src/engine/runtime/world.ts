@@ -78,10 +78,6 @@ export class World {
         for (let u = 0; u < c.users; u++) this.q.push(sample(c.think!, this.rng), EV_THINK_DONE, n.index, 0);
       }
     }
-    for (const e of this.edges) {
-      const t = e.breaker?.nextAutomaticTransitionMs() ?? Infinity;
-      if (t < Infinity) this.q.push(t, EV_BREAKER_TIMER, e.index, 0);
-    }
     for (const n of this.nodes) n.behaviour?.start?.(this, n);
     this.q.push(TICK_MS, EV_TICK, 0, 0);
     if (warmupMs > 0) this.q.push(warmupMs, EV_WARMUP_END, 0, 0);
@@ -133,7 +129,7 @@ export class World {
       case EV_FALLBACK_DONE: onFallbackDone(this, a, b); return;
       case EV_FAULT_START: this.faults?.begin(this, a); return;
       case EV_FAULT_END: this.faults?.end(this, a); return;
-      case EV_BREAKER_TIMER: this.pollBreaker(this.edges[a]); return;
+      case EV_BREAKER_TIMER: this.edges[a].breaker?.poll(this.now); return;
       case EV_KIND: {
         const n = this.nodes[a];
         n.behaviour?.onEvent?.(this, n, b);
@@ -142,12 +138,13 @@ export class World {
     }
   }
 
-  /** Applies a breaker's timer-driven transition and arms the next timer. */
-  pollBreaker(e: EdgeRt): void {
-    const br = e.breaker;
-    if (!br) return;
-    br.poll(this.now);
-    const t = br.nextAutomaticTransitionMs();
+  /**
+   * Arms the timer for a breaker's next timer-driven transition, if it has one. Called on
+   * every state change (breakers start CLOSED, which has none), so each state gets one timer;
+   * a timer that outlived its state finds nothing due when it fires.
+   */
+  armBreaker(e: EdgeRt): void {
+    const t = e.breaker?.nextAutomaticTransitionMs() ?? Infinity;
     if (t < Infinity) this.q.push(Math.max(t, this.now), EV_BREAKER_TIMER, e.index, 0);
   }
 
