@@ -1,3 +1,5 @@
+import { MAX_DURATION_MS } from '../engine/core/units';
+
 /** A command-line mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
@@ -41,6 +43,6 @@ export function parseSimArgs(argv: string[]): SimArgs {
   }
   if (!out.file) throw new UsageError('name a scenario file');
   if (out.seed !== undefined && (!Number.isInteger(out.seed) || out.seed > 2 ** 32 - 1)) throw new UsageError('--seed needs a whole number from 0 to 4294967295');
-  if (out.durationMs !== undefined && out.durationMs > 31 * 86_400_000) throw new UsageError('--duration may be at most 31 simulated days (2678400000 ms)');
+  if (out.durationMs !== undefined && out.durationMs > MAX_DURATION_MS) throw new UsageError(`--duration may be at most 31 simulated days (${MAX_DURATION_MS} ms)`);
   return out as SimArgs;
 }

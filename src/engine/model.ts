@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { edgeSchema } from './calls/edgeSchema';
+import { MAX_DURATION_MS } from './core/units';
 import { faultSchema } from './faults/schema';
 import { KINDS } from './kinds';
 import { clientSchema } from './kinds/client/schema';
@@ -13,8 +14,7 @@ import { topicSchema } from './kinds/topic/schema';
 
 /** The scenario file's version; older files are migrated forward by the scenario layer. */
 export const SCENARIO_VERSION = 1;
-/** The longest run a scenario may ask for: 31 simulated days. */
-export const MAX_DURATION_MS = 31 * 86_400_000;
+export { MAX_DURATION_MS };
 
 /**
  * One node of any kind, discriminated by `kind`. Built from the kinds' own schemas; the

@@ -6,9 +6,9 @@ import { simulate, type Data } from './helpers';
  * a live `setRoutes` accepts a split whose weights add up to 0, which a scenario
  * file may not have (crossChecks.ts: "the split weights add up to 0"; Envoy likewise rejects
  * weighted_clusters whose total weight is 0). The engine then sends the whole route to the
- * split's LAST target: pickRouteEdge (src/engine/runtime/flow.ts:81-88) draws u = r × 0 = 0,
+ * split's LAST target: pickWeighted (src/engine/runtime/flow.ts) draws u = r × 0 = 0,
  * no `u < cum[k]` holds, and it falls through to the last edge; a one-target split of weight 0
- * keeps all its traffic (routing.ts:38-43 gives it no cumulative table). The playground sends route edits live without
+ * keeps all its traffic (routing.ts's setRoutes gives it no cumulative table). The playground sends route edits live without
  * parsing them (src/store/scenarioSync.ts only parses on restart), so setting a canary's
  * weights to 0/0 silently sends everything to one side.
  *

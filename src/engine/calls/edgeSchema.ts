@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from '../core/distributions';
+import { DAY_MS } from '../core/units';
 import { bulkheadSchema, circuitBreakerSchema, fallbackSchema, retrySchema } from './resilienceSchema';
 
 /**
@@ -13,7 +14,7 @@ export const edgeSchema = z.strictObject({
   to: z.string({ error: 'to must name a node' }).min(1, 'to must name a node'),
   latencyMs: distributionSchema.default(DEFAULT_LATENCY_MS).describe('Network delay each way (ms)'),
   probability: z.number().min(0, 'probability must be >= 0').max(1, 'probability must be <= 1').default(1).describe('Chance that a request makes this call'),
-  timeoutMs: z.number().positive('timeoutMs must be > 0').max(86_400_000).optional().describe('The caller gives up after this long (ms)'),
+  timeoutMs: z.number().positive('timeoutMs must be > 0').max(DAY_MS).optional().describe('The caller gives up after this long (ms)'),
   retry: retrySchema.optional(),
   circuitBreaker: circuitBreakerSchema.optional(),
   bulkhead: bulkheadSchema.optional(),

@@ -8,15 +8,11 @@
  * nothing here is a transform, so the schemas still convert to JSON Schema.
  */
 import { z } from 'zod';
+import { msUpToADay } from '../core/units';
 import { JITTERS } from './backoff';
 import { SLIDING_WINDOW_TYPES } from './circuitBreaker';
 
-const DAY_MS = 86_400_000;
-
-const ms = (field: string) =>
-  z.number({ error: `${field} must be a number of milliseconds` })
-    .min(0, `${field} must be >= 0 ms`)
-    .max(DAY_MS, `${field} must be at most a day (86400000 ms)`);
+const ms = (field: string) => msUpToADay(field, ' ms');
 
 const int = (field: string, min: number, max?: number) => {
   const s = z.number({ error: `${field} must be a number` }).int(`${field} must be a whole number`).min(min, `${field} must be >= ${min}`);

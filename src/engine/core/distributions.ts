@@ -1,24 +1,23 @@
 import { z } from 'zod';
-import { Z99 } from './sampler';
+import { lognormalSigma } from './sampler';
+import { msUpToADay } from './units';
 
 /**
  * Times in a scenario (service times, network latency, think time) are distributions in
  * milliseconds. A bare number means a constant.
  */
-const nonNeg = (what: string) => z.number({ error: `${what} must be a number of milliseconds` }).min(0, `${what} must be >= 0`).max(86_400_000, `${what} must be at most a day (86400000 ms)`);
-
 export const distributionSchema = z.union([
-  nonNeg('a constant time'),
+  msUpToADay('a constant time'),
   z.discriminatedUnion('dist', [
-    z.strictObject({ dist: z.literal('constant'), value: nonNeg('value') }),
-    z.strictObject({ dist: z.literal('exponential'), mean: nonNeg('mean') }),
-    z.strictObject({ dist: z.literal('uniform'), min: nonNeg('min'), max: nonNeg('max') })
+    z.strictObject({ dist: z.literal('constant'), value: msUpToADay('value') }),
+    z.strictObject({ dist: z.literal('exponential'), mean: msUpToADay('mean') }),
+    z.strictObject({ dist: z.literal('uniform'), min: msUpToADay('min'), max: msUpToADay('max') })
       .refine((d) => d.max >= d.min, { message: 'max must be >= min', path: ['max'] }),
-    z.strictObject({ dist: z.literal('lognormal'), median: nonNeg('median').positive('median must be > 0'), p99: nonNeg('p99') })
+    z.strictObject({ dist: z.literal('lognormal'), median: msUpToADay('median').positive('median must be > 0'), p99: msUpToADay('p99') })
       .refine((d) => d.p99 >= d.median, { message: 'p99 must be >= median', path: ['p99'] }),
-    z.strictObject({ dist: z.literal('normal'), mean: nonNeg('mean'), sd: nonNeg('sd') }),
-    z.strictObject({ dist: z.literal('pareto'), scale: nonNeg('scale').positive('scale must be > 0'), shape: z.number().positive('shape must be > 0').max(100) }),
-    z.strictObject({ dist: z.literal('empirical'), values: z.array(nonNeg('each value')).min(1, 'values needs at least one entry').max(10_000) }),
+    z.strictObject({ dist: z.literal('normal'), mean: msUpToADay('mean'), sd: msUpToADay('sd') }),
+    z.strictObject({ dist: z.literal('pareto'), scale: msUpToADay('scale').positive('scale must be > 0'), shape: z.number().positive('shape must be > 0').max(100) }),
+    z.strictObject({ dist: z.literal('empirical'), values: z.array(msUpToADay('each value')).min(1, 'values needs at least one entry').max(10_000) }),
   ], { error: (iss) => iss.code === 'invalid_union' ? 'unknown distribution: dist must be one of constant, exponential, uniform, lognormal, normal, pareto, empirical' : undefined }),
 ]).describe('A time in milliseconds: a number, or {dist, ...} such as {dist:"exponential", mean:40}');
 
@@ -31,7 +30,7 @@ export function distributionMean(d: Distribution): number {
     case 'constant': return d.value;
     case 'exponential': return d.mean;
     case 'uniform': return (d.min + d.max) / 2;
-    case 'lognormal': { const s = Math.log(d.p99 / d.median) / Z99; return d.median * Math.exp((s * s) / 2); }
+    case 'lognormal': { const s = lognormalSigma(d.median, d.p99); return d.median * Math.exp((s * s) / 2); }
     case 'normal': {
       // Sampling rejects values below 0, so the mean is that of the normal truncated at 0:
       // mu + sigma * phi(a) / (1 - Phi(a)) with a = -mu / sigma.

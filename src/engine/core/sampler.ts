@@ -26,13 +26,18 @@ export interface Sampler {
 /** z for the 99th percentile of the standard normal. */
 export const Z99 = 2.3263478740408408;
 
+/** The sigma of a lognormal given by its median and 99th percentile. */
+export function lognormalSigma(median: number, p99: number): number {
+  return Math.log(p99 / median) / Z99;
+}
+
 export function compileDistribution(d: Distribution): Sampler {
   if (typeof d === 'number') return { code: CONSTANT, p1: d, p2: 0, values: null };
   switch (d.dist) {
     case 'constant': return { code: CONSTANT, p1: d.value, p2: 0, values: null };
     case 'exponential': return { code: EXPONENTIAL, p1: d.mean, p2: 0, values: null };
     case 'uniform': return { code: UNIFORM, p1: d.min, p2: d.max - d.min, values: null };
-    case 'lognormal': return { code: LOGNORMAL, p1: d.median, p2: Math.log(d.p99 / d.median) / Z99, values: null };
+    case 'lognormal': return { code: LOGNORMAL, p1: d.median, p2: lognormalSigma(d.median, d.p99), values: null };
     case 'normal': return { code: NORMAL, p1: d.mean, p2: d.sd, values: null };
     case 'pareto': return { code: PARETO, p1: d.scale, p2: 1 / d.shape, values: null };
     case 'empirical': return { code: EMPIRICAL, p1: 0, p2: 0, values: Float64Array.from(d.values) };

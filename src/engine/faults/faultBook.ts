@@ -12,6 +12,8 @@ interface Entry {
   /** What starting it changed, so that ending it undoes exactly that. */
   killed: number[];
   sampler: Sampler | null;
+  /** The node or edge it hits, looked up on first start (a world's nodes and edges never change). */
+  target: { node: NodeRt | undefined; edge: EdgeRt | undefined } | null;
 }
 
 /** A fault in force, as the live view lists it. */
@@ -31,7 +33,7 @@ export class FaultBook {
   private liveCount = 0;
 
   constructor(scheduled: readonly Fault[]) {
-    scheduled.forEach((f, i) => this.entries.push({ id: `scenario-${i}`, fault: f, active: false, killed: [], sampler: null }));
+    scheduled.forEach((f, i) => this.entries.push({ id: `scenario-${i}`, fault: f, active: false, killed: [], sampler: null, target: null }));
   }
 
   scheduleAll(w: World): void {
@@ -41,7 +43,7 @@ export class FaultBook {
   /** Starts a fault now; returns its id for {@link stopLive}. */
   startLive(w: World, fault: Fault): string {
     const id = `live-${++this.liveCount}`;
-    this.entries.push({ id, fault: { ...fault, atMs: w.now }, active: false, killed: [], sampler: null });
+    this.entries.push({ id, fault: { ...fault, atMs: w.now }, active: false, killed: [], sampler: null, target: null });
     this.begin(w, this.entries.length - 1);
     return id;
   }
@@ -60,27 +62,26 @@ export class FaultBook {
   begin(w: World, i: number): void {
     const entry = this.entries[i];
     if (entry.active) return;
-    const f = entry.fault;
-    const node = w.nodes.find((n) => n.id === f.target);
-    const edge = w.edges.find((e) => e.key === f.target);
-    entry.active = true;
-    this.since.set(entry.id, w.now);
-    w.log.add(w.now, 'fault-start', `${f.kind} on ${f.target}${describe(f)}`, node?.id, edge?.key);
-    apply(w, entry, node, edge, +1);
-    node?.refreshPlain();
-    edge?.refreshPlain();
-    if (f.durationMs !== undefined) w.q.push(w.now + f.durationMs, EV_FAULT_END, i, 0);
+    this.toggle(w, entry, +1);
+    if (entry.fault.durationMs !== undefined) w.q.push(w.now + entry.fault.durationMs, EV_FAULT_END, i, 0);
   }
 
   end(w: World, i: number): void {
     const entry = this.entries[i];
     if (!entry.active) return;
+    this.toggle(w, entry, -1);
+  }
+
+  private toggle(w: World, entry: Entry, dir: 1 | -1): void {
     const f = entry.fault;
-    const node = w.nodes.find((n) => n.id === f.target);
-    const edge = w.edges.find((e) => e.key === f.target);
-    entry.active = false;
-    w.log.add(w.now, 'fault-end', `${f.kind} on ${f.target} ended`, node?.id, edge?.key);
-    apply(w, entry, node, edge, -1);
+    entry.target ??= { node: w.nodes.find((n) => n.id === f.target), edge: w.edges.find((e) => e.key === f.target) };
+    const { node, edge } = entry.target;
+    entry.active = dir > 0;
+    if (dir > 0) {
+      this.since.set(entry.id, w.now);
+      w.log.add(w.now, 'fault-start', `${f.kind} on ${f.target}${describe(f)}`, node?.id, edge?.key);
+    } else w.log.add(w.now, 'fault-end', `${f.kind} on ${f.target} ended`, node?.id, edge?.key);
+    apply(w, entry, node, edge, dir);
     node?.refreshPlain();
     edge?.refreshPlain();
   }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { distributionSchema } from '../core/distributions';
+import { MAX_DURATION_MS } from '../core/units';
 
 const when = {
-  atMs: z.number().min(0, 'atMs must be >= 0').max(31 * 86_400_000).default(0).describe('When the fault starts (ms of simulated time)'),
-  durationMs: z.number().positive('durationMs must be > 0').max(31 * 86_400_000).optional().describe('How long it lasts (ms); without it, until the run ends or it is stopped'),
+  atMs: z.number().min(0, 'atMs must be >= 0').max(MAX_DURATION_MS).default(0).describe('When the fault starts (ms of simulated time)'),
+  durationMs: z.number().positive('durationMs must be > 0').max(MAX_DURATION_MS).optional().describe('How long it lasts (ms); without it, until the run ends or it is stopped'),
   label: z.string().max(80).optional(),
 };
 const nodeTarget = z.string({ error: 'target must name a node' }).min(1, 'target must name a node').describe('Node the fault hits');

@@ -30,7 +30,6 @@ export function buildStation(s: StationSettings, ctx: BuildContext): NodeRt {
   n.startupMs = s.startupMs;
   n.parallel = s.parallel;
   n.sizeFactor = s.sizeFactor ?? 1;
-  n.refreshServiceFactor();
   // Instances in the scenario are up when the run starts.
   for (let i = 0; i < s.instances; i++) {
     const inst = new Instance();
@@ -39,5 +38,6 @@ export function buildStation(s: StationSettings, ctx: BuildContext): NodeRt {
     n.instances.push(inst);
   }
   n.readyCount = s.instances;
+  n.capacity = s.instances * s.workers;
   return n;
 }

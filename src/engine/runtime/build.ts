@@ -6,7 +6,7 @@ import { edgeKey } from '../calls/edgeSchema';
 import { FaultBook } from '../faults/faultBook';
 import { attachDiscovery } from '../discovery/attach';
 import { attachScaling } from '../scaling/attach';
-import { KINDS } from '../kinds';
+import { kindOf } from '../kinds';
 import type { BuildContext, KindDefinition } from '../kinds/types';
 import { Tracer } from '../metrics/tracer';
 import { BREAKER_SEVERITY } from '../metrics/tick';
@@ -47,7 +47,7 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
   });
 
   const nodes: NodeRt[] = scenario.nodes.map((node, i) => {
-    const def = KINDS.find((k) => k.kind === node.kind) as KindDefinition | undefined;
+    const def = kindOf(node.kind) as KindDefinition | undefined;
     if (!def) throw new Error(`unknown kind ${node.kind}`);
     const ctx: BuildContext = {
       index: i,

@@ -1,6 +1,6 @@
 import { sample } from '../core/sampler';
 import { EV_CLIENT_ARRIVAL, EV_CLIENT_RATE, EV_THINK_DONE, OK } from './codes';
-import { beginCalls } from './flow';
+import { beginCalls, pickWeighted } from './flow';
 import { J_ROOT } from './jobStates';
 import type { ClientRt, NodeRt } from './nodeRuntime';
 import type { World } from './world';
@@ -45,21 +45,12 @@ export function sendRequest(w: World, n: NodeRt): void {
   jobs.parent[j] = -1;
   jobs.edge[j] = -1;
   jobs.client[j] = n.index;
-  jobs.path[j] = pickPath(w, c);
+  jobs.path[j] = pickWeighted(c.pathIds, c.pathCum, w.rng);
   jobs.arrivedAt[j] = w.now;
   jobs.sentAt[j] = w.now;
   c.sent++;
   if (w.tracer !== null) w.tracer.startRoot(w, j);
   beginCalls(w, j, n);
-}
-
-function pickPath(w: World, c: ClientRt): number {
-  const ids = c.pathIds;
-  if (ids.length === 1) return ids[0];
-  const cum = c.pathCum;
-  const u = w.rng.next() * cum[cum.length - 1];
-  for (let i = 0; i < cum.length; i++) if (u < cum[i]) return ids[i];
-  return ids[ids.length - 1];
 }
 
 /** The client has its answer: record it, and a closed-loop user starts thinking. */

@@ -1,4 +1,5 @@
 import { call, respond } from '../calls/pipeline';
+import type { Rng } from '../core/rng';
 import { FAIL_NOT_FOUND, OK } from './codes';
 import { finishRoot } from './clients';
 import type { NodeRt } from './nodeRuntime';
@@ -68,7 +69,7 @@ function gatewayNext(w: World, j: number, n: NodeRt): void {
         complete(w, j, n, FAIL_NOT_FOUND);
         return;
       }
-      call(w, j, w.edges[pickRouteEdge(w, n, r)]);
+      call(w, j, w.edges[pickWeighted(n.routeEdges[r], n.routeCum[r], w.rng)]);
       return;
     }
     nextCall(w, j, n);
@@ -78,13 +79,16 @@ function gatewayNext(w: World, j: number, n: NodeRt): void {
   else complete(w, j, n, OK);
 }
 
-function pickRouteEdge(w: World, n: NodeRt, r: number): number {
-  const edges = n.routeEdges[r];
-  const cum = n.routeCum[r];
-  if (cum === null) return edges[0];
-  const u = w.rng.next() * cum[cum.length - 1];
-  for (let k = 0; k < cum.length; k++) if (u < cum[k]) return edges[k];
-  return edges[edges.length - 1];
+/**
+ * One of `ids`, drawn by weight from their cumulative weights (a client's paths, a route's
+ * split). A single entry (or `cum` null) draws no random number: there is no choice to make,
+ * and skipping the draw keeps the random stream of such runs as it has always been.
+ */
+export function pickWeighted(ids: Int32Array, cum: Float64Array | null, rng: Rng): number {
+  if (cum === null || ids.length === 1) return ids[0];
+  const u = rng.next() * cum[cum.length - 1];
+  for (let k = 0; k < cum.length; k++) if (u < cum[k]) return ids[k];
+  return ids[ids.length - 1];
 }
 
 /** The calls a request makes at a node: its operation's, or all the node's edges. */

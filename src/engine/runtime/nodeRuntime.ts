@@ -12,9 +12,6 @@ export interface InstancePicker {
 }
 import type { TokenBucket } from '../calls/tokenBucket';
 
-export const ROLE_CLIENT = 0;
-export const ROLE_STATION = 1;
-
 /** What a client node needs at run time: its load and what it has seen. */
 export class ClientRt {
   open = true;
@@ -57,7 +54,6 @@ export class ClientRt {
  * monomorphic; fields a kind does not use stay at their defaults.
  */
 export class NodeRt {
-  role = ROLE_STATION;
   client: ClientRt | null = null;
   /** Kinds that are not plain stations (queues, topics, sagas, registries) bring their own rules. */
   behaviour: NodeBehaviour | null = null;

@@ -14,7 +14,7 @@ import {
 } from './codes';
 import { onClientArrival, onRateChange, scheduleArrival, sendRequest } from './clients';
 import { JobPool } from './jobs';
-import { type EdgeRt, type NodeRt, ROLE_CLIENT } from './nodeRuntime';
+import type { EdgeRt, NodeRt } from './nodeRuntime';
 import { arrive, onInstanceReady, onServiceDone } from './stations';
 
 export const TICK_MS = 1000;
@@ -35,14 +35,12 @@ export class World {
   now = 0;
   events = 0;
   maxEvents = DEFAULT_MAX_EVENTS;
-  budgetExceeded = false;
   warmupMs = 0;
   lastTickMs = 0;
   readonly q = new EventQueue(4096);
   readonly jobs = new JobPool(1024);
   readonly series = new SeriesStore();
   readonly log = new EventLog();
-  readonly clients: NodeRt[];
   tracer: Tracer | null = null;
   faults: FaultBook | null = null;
   /** Called once per simulated second after the series point is closed (autoscalers, registries). */
@@ -54,18 +52,14 @@ export class World {
     readonly paths: string[],
     readonly rng: Xoshiro128,
   ) {
-    this.clients = nodes.filter((n) => n.role === ROLE_CLIENT);
     registerSeries(this);
   }
 
   /** Schedules what happens by itself: arrivals, users, ticks, the end of warm-up. */
   start(warmupMs: number): void {
     this.warmupMs = warmupMs;
-    for (const e of this.edges) e.refreshPlain();
     for (const n of this.nodes) {
       n.refreshPlain();
-      n.capacity = 0;
-      for (const inst of n.instances) if (inst.state === 0) n.capacity += inst.workers;
       const c = n.client;
       if (!c) continue;
       if (c.open) {
@@ -89,10 +83,7 @@ export class World {
     const q = this.q;
     const budget = this.maxEvents;
     while (q.size > 0 && q.peekTime() <= tEnd) {
-      if (this.events >= budget) {
-        this.budgetExceeded = true;
-        return false;
-      }
+      if (this.events >= budget) return false;
       q.pop();
       this.events++;
       this.now = q.time;

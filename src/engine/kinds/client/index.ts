@@ -1,5 +1,5 @@
 import { compileDistribution } from '../../core/sampler';
-import { ClientRt, NodeRt, ROLE_CLIENT } from '../../runtime/nodeRuntime';
+import { ClientRt, NodeRt } from '../../runtime/nodeRuntime';
 import { defineKind } from '../types';
 import { RateProfile } from './rateProfile';
 import { clientSchema } from './schema';
@@ -14,7 +14,6 @@ export const clientKind = defineKind({
   example: (id) => ({ id, kind: 'client' as const, load: { rps: 50, arrival: 'poisson' as const } }),
   build: (node, ctx) => {
     const n = new NodeRt(ctx.index, node.id, node.kind);
-    n.role = ROLE_CLIENT;
     const c = new ClientRt();
     if ('rps' in node.load) {
       c.open = true;

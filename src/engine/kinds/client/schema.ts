@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from '../../core/distributions';
+import { MAX_DURATION_MS, nonNegativeMs } from '../../core/units';
 import { count, nodeBaseShape } from '../common';
 
 /** The largest request rate a client may ask for: beyond it a run is a benchmark, not a lesson. */
@@ -7,7 +8,7 @@ export const MAX_RPS = 1_000_000;
 
 const rps = (what: string) =>
   z.number({ error: `${what} must be a number of requests per second` }).min(0, `${what} must be >= 0`).max(MAX_RPS, `${what} must be <= ${MAX_RPS}`);
-const timeMs = (what: string) => z.number({ error: `${what} must be a number of milliseconds` }).min(0, `${what} must be >= 0`).max(31 * 86_400_000);
+const timeMs = (what: string) => nonNegativeMs(what).max(MAX_DURATION_MS);
 
 export const openLoadSchema = z.strictObject({
   rps: rps('rps').describe('Requests per second sent, whatever the answers (open loop)'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from '../../core/distributions';
+import { DAY_MS } from '../../core/units';
 import { count, nodeBaseShape } from '../common';
 import { stationShape } from '../service/schema';
 import { rateLimitSchema } from '../../calls/resilienceSchema';
@@ -35,7 +36,7 @@ export const gatewaySchema = z.strictObject({
   rateLimit: rateLimitSchema.optional(),
   auth: z.strictObject({
     to: z.string().min(1).describe('The auth service the gateway asks about each request'),
-    cacheTtlMs: z.number().min(0).max(86_400_000).default(0).describe('How long a client\'s successful check is reused (ms); 0 = ask every time'),
+    cacheTtlMs: z.number().min(0).max(DAY_MS).default(0).describe('How long a client\'s successful check is reused (ms); 0 = ask every time'),
   }).optional().describe('Check each request with an auth service before routing it'),
 });
 
