@@ -1,5 +1,6 @@
 import { EV_KIND, INST_DRAINING, INST_GONE, INST_READY } from '../runtime/codes';
 import type { NodeRt } from '../runtime/nodeRuntime';
+import { addInstanceHooks } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { CachedList } from './cachedList';
 
@@ -103,15 +104,10 @@ export class Registry {
   watch(n: NodeRt, health: HealthCheckSettings | null): void {
     const svc = new Watched(this.watched.length, n, health);
     this.watched.push(svc);
-    const prevReady = n.onReady, prevDown = n.onDown;
-    n.onReady = (w, node, i) => {
-      prevReady?.(w, node, i);
-      this.onInstanceReady(w, svc, i);
-    };
-    n.onDown = (w, node, i) => {
-      prevDown?.(w, node, i);
-      this.onInstanceDown(w, svc, i);
-    };
+    addInstanceHooks(n, {
+      ready: (w, _node, i) => this.onInstanceReady(w, svc, i),
+      down: (w, _node, i) => this.onInstanceDown(w, svc, i),
+    });
     const visible: number[] = [];
     n.instances.forEach((inst, i) => {
       if (inst.state !== INST_READY) return;

@@ -1,4 +1,4 @@
-import { EV_KIND } from '../runtime/codes';
+import { EV_KIND, OK } from '../runtime/codes';
 import type { NodeRt } from '../runtime/nodeRuntime';
 import { IntRing } from '../runtime/ring';
 import type { World } from '../runtime/world';
@@ -227,10 +227,7 @@ export class Channel {
         return;
       }
       this.acked++;
-      n.completed++;
-      n.secCompleted++;
-      n.snapCompleted++;
-      n.responseSum += now - this.publishedAt[m];
+      n.countAnswer(now, this.publishedAt[m], OK);
       this.remove(now, m);
       return;
     }
@@ -342,7 +339,7 @@ export class Channel {
     this.baseVisibleArea = this.visibleArea;
   }
 
-  /** The channel's part of the report (see messaging/report.ts for the field meanings). */
+  /** The channel's part of the report (the Report item of this folder's README.md gives the field meanings). */
   stats(now: number): ChannelStats {
     this.touch(now);
     const span = now - this.baseT;

@@ -60,9 +60,7 @@ function arriveSpecial(w: World, j: number, n: NodeRt): void {
       return;
     }
   }
-  const i = n.sessions !== null ? n.sessions.pick(w, n, j)
-    : n.discovery !== null ? n.discovery.pick(w, n, j)
-    : pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
+  const i = n.sessions !== null ? n.sessions.pick(w, n, j) : basePick(w, n, j);
   if (i < 0) {
     reject(w, j, n, n.crashedCount > 0 ? FAIL_CRASHED : FAIL_REJECTED);
     return;
@@ -74,6 +72,11 @@ function arriveSpecial(w: World, j: number, n: NodeRt): void {
     return;
   }
   admit(w, j, n, i);
+}
+
+/** The instance the balancer (or discovery's view, when there is one) gives request j; -1 if none. */
+export function basePick(w: World, n: NodeRt, j: number): number {
+  return n.discovery !== null ? n.discovery.pick(w, n, j) : pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
 }
 
 /** A worker of instance i if one is free, else its waiting room, else 503. */
@@ -160,6 +163,30 @@ export function notifyCapacity(w: World, n: NodeRt): void {
 
 // ---- instances ---------------------------------------------------------------------------
 
+export type InstanceHook = (w: World, n: NodeRt, instance: number) => void;
+
+/**
+ * Chains hooks onto `n.onReady` / `n.onDown`: hooks attached earlier run first, so the
+ * order in which features are wired stays the order in which they hear of an instance.
+ */
+export function addInstanceHooks(n: NodeRt, hooks: { ready?: InstanceHook; down?: InstanceHook }): void {
+  const { ready, down } = hooks;
+  if (ready !== undefined) {
+    const prev = n.onReady;
+    n.onReady = prev === null ? ready : (w, node, i) => {
+      prev(w, node, i);
+      ready(w, node, i);
+    };
+  }
+  if (down !== undefined) {
+    const prev = n.onDown;
+    n.onDown = prev === null ? down : (w, node, i) => {
+      prev(w, node, i);
+      down(w, node, i);
+    };
+  }
+}
+
 function setReady(n: NodeRt, inst: Instance, now: number): void {
   n.touchReady(now);
   inst.state = INST_READY;
@@ -220,16 +247,25 @@ export function setInstances(w: World, n: NodeRt, count: number): void {
   }
   // Scale in: the newest instances go first (as a ReplicaSet prefers not-ready pods).
   for (let i = n.instances.length - 1; i >= 0 && live > count; i--) {
-    const inst = n.instances[i];
-    if (inst.state === INST_GONE || inst.state === INST_DRAINING) continue;
-    const wasCrashed = inst.state === INST_CRASHED;
-    unsetReady(n, inst, INST_DRAINING, w.now);
-    n.onDown?.(w, n, i);
-    if (wasCrashed) n.crashedCount--;
-    if (inst.busy === 0 && inst.queue.length === 0) retire(inst);
+    const st = n.instances[i].state;
+    if (st === INST_GONE || st === INST_DRAINING) continue;
+    drainInstance(w, n, i);
     live--;
   }
   if (count !== before) w.log.add(w.now, 'scale', `${n.id}: ${before} -> ${count} instances`, n.id);
+}
+
+/**
+ * Takes instance i (not gone or draining) out of service: it takes no new work, finishes
+ * what it holds, and is retired once empty (at once if it holds nothing). Call `n.touch` first.
+ */
+export function drainInstance(w: World, n: NodeRt, i: number): void {
+  const inst = n.instances[i];
+  const wasCrashed = inst.state === INST_CRASHED;
+  unsetReady(n, inst, INST_DRAINING, w.now);
+  n.onDown?.(w, n, i);
+  if (wasCrashed) n.crashedCount--;
+  if (inst.busy === 0 && inst.queue.length === 0) retire(inst);
 }
 
 /**
@@ -263,10 +299,20 @@ export function crashInstance(w: World, n: NodeRt, i: number): void {
 
 /** Restarts a crashed instance: it is back after the node's startupMs. */
 export function restartInstance(w: World, n: NodeRt, i: number): void {
+  if (n.instances[i].state !== INST_CRASHED) return;
+  rebootInstance(w, n, i);
+}
+
+/**
+ * Boots a crashed or retired (drained) instance again, as {@link restartInstance} does. Kept
+ * apart from it because a live or fault restart must leave a scaled-in instance gone; a
+ * rolling resize restarts the instance it drained itself.
+ */
+export function rebootInstance(w: World, n: NodeRt, i: number): void {
   const inst = n.instances[i];
-  if (inst.state !== INST_CRASHED) return;
+  if (inst.state !== INST_CRASHED && inst.state !== INST_GONE) return;
   n.touch(w.now);
-  n.crashedCount--;
+  if (inst.state === INST_CRASHED) n.crashedCount--;
   boot(w, n, i);
   w.log.add(w.now, 'restart', `${n.id} instance ${i} restarting${n.startupMs > 0 ? ` (ready in ${n.startupMs} ms)` : ''}`, n.id);
 }

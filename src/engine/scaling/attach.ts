@@ -1,8 +1,8 @@
 import type { Scenario } from '../model';
 import type { NodeRt } from '../runtime/nodeRuntime';
+import { addInstanceHooks } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { attachSessions } from '../sessions/attach';
-import { lostSessionsSweep } from '../sessions/sticky';
 import { autoscaleSchema, type AutoscaleConfig } from './autoscaleSchema';
 import { configureAutoscaler, syncAutoscaler } from './autoscaler';
 import { advanceResize, onInstanceDown, resizeService } from './resize';
@@ -13,7 +13,7 @@ import { createScalingState, refreshCost, serviceScaling, ServiceScaling } from 
  * Wires autoscalers, instance sizes, sessions and the cost meter into a built world. Every
  * service is metered (its instances times its size's price); one with `autoscale` gets an
  * HPA that decides every `syncPeriodMs`. The per-second hook also notices instance changes
- * made elsewhere (live `setInstances`, faults) for the meter and for sticky sessions.
+ * made elsewhere (live `setInstances`, faults) for the meter.
  */
 export function attachScaling(w: World, scenario: Scenario): void {
   const st = createScalingState(w);
@@ -27,15 +27,10 @@ export function attachScaling(w: World, scenario: Scenario): void {
     st.meter.setRate(0, index, ss.ratePerHour());
     if (node.autoscale) configureAutoscaler(w, ss, node.autoscale);
     // A resize waits for its restarted instance; the node's hooks move it on at once.
-    const prevReady = n.onReady, prevDown = n.onDown;
-    n.onReady = (world, node, i) => {
-      prevReady?.(world, node, i);
-      if (i === ss.restarting || ss.resizing) advanceResize(world, ss);
-    };
-    n.onDown = (world, node, i) => {
-      prevDown?.(world, node, i);
-      onInstanceDown(world, ss, i);
-    };
+    addInstanceHooks(n, {
+      ready: (world) => advanceResize(world, ss),
+      down: (world, _node, i) => onInstanceDown(world, ss, i),
+    });
   });
   attachSessions(w, scenario);
   if (st.services.length === 0) return;
@@ -43,7 +38,6 @@ export function attachScaling(w: World, scenario: Scenario): void {
     for (const ss of st.services) {
       advanceResize(world, ss);
       syncAutoscaler(world, ss);
-      lostSessionsSweep(world, ss.node);
       refreshCost(world, ss);
     }
   });

@@ -7,7 +7,6 @@
 import { INST_DRAINING, INST_GONE } from '../runtime/codes';
 import { setInstances } from '../runtime/stations';
 import type { World } from '../runtime/world';
-import { lostSessionsSweep } from '../sessions/sticky';
 import { HorizontalPodAutoscaler } from './hpa';
 import type { AutoscaleConfig } from './autoscaleSchema';
 import { refreshCost, RESIZE_DRAINING, type ServiceScaling } from './state';
@@ -39,7 +38,6 @@ export function scaleTo(w: World, ss: ServiceScaling, desired: number): void {
   ss.syncInstances();
   setInstances(w, n, n.replicas() + delta);
   ss.syncInstances();
-  if (delta < 0) lostSessionsSweep(w, n);
   refreshCost(w, ss);
 }
 

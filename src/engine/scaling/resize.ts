@@ -9,11 +9,11 @@
  *
  * Built on the station's exported mechanics: the drained instance is retired by the station
  * when its last request ends (a capacity notification tells us), then brought back through
- * `restartInstance`, which boots it after `startupMs`.
+ * `rebootInstance`, which boots it after `startupMs`.
  */
 import { INST_CRASHED, INST_DRAINING, INST_GONE, INST_READY, INST_STARTING } from '../runtime/codes';
 import type { NodeRt } from '../runtime/nodeRuntime';
-import { restartInstance } from '../runtime/stations';
+import { drainInstance, rebootInstance } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { loseSessionsOn } from '../sessions/sticky';
 import { SIZES, sizeEffect, type SizeName } from './sizes';
@@ -45,7 +45,6 @@ export function resizeService(w: World, ss: ServiceScaling, size: SizeName): voi
   n.touch(w.now);
   n.workers = fx.concurrency;
   n.sizeFactor = fx.serviceTimeFactor;
-  n.refreshServiceFactor();
   let rolling = 0;
   for (let i = 0; i < n.instances.length; i++) {
     const s = n.instances[i].state;
@@ -63,7 +62,7 @@ export function resizeService(w: World, ss: ServiceScaling, size: SizeName): voi
  * that still has the old size takes the new one now, so that it comes back resized.
  */
 export function onInstanceDown(w: World, ss: ServiceScaling, i: number): void {
-  if (i === ss.restarting || ss.resizing) advanceResize(w, ss);
+  advanceResize(w, ss);
   if (i === ss.restarting) return;
   ss.syncInstances();
   if (ss.node.instances[i].state === INST_CRASHED && ss.instSize[i] !== ss.size) {
@@ -87,7 +86,8 @@ function applySize(ss: ServiceScaling, i: number): void {
  * any time (hooks, every second); does nothing when no resize is in progress.
  */
 export function advanceResize(w: World, ss: ServiceScaling): void {
-  if (ss.advancing) return;
+  // `restarting` is only ever set while resizing, so without a resize there is nothing to move on.
+  if (!ss.resizing || ss.advancing) return;
   ss.advancing = true;
   try {
     stepResize(w, ss);
@@ -106,14 +106,9 @@ function stepResize(w: World, ss: ServiceScaling): void {
       if (ss.phase === RESIZE_DRAINING) {
         if (inst.state === INST_DRAINING) return;
         // Drained (the station retired it) or crashed meanwhile: boot it with the new size.
-        if (inst.state === INST_GONE) {
-          // restartInstance brings back crashed instances; a drained one is the same case here.
-          inst.state = INST_CRASHED;
-          n.crashedCount++;
-        }
         applySize(ss, i);
         ss.phase = RESIZE_BOOTING;
-        restartInstance(w, n, i);
+        rebootInstance(w, n, i);
         refreshCost(w, ss);
       }
       // Booting: wait while it starts; ready, or taken away by something else, ends its turn.
@@ -163,19 +158,15 @@ function beginDrain(w: World, ss: ServiceScaling, i: number): void {
   const n = ss.node;
   const inst = n.instances[i];
   n.touch(w.now);
-  // What the station's unsetReady does for a ready instance.
-  n.touchReady(w.now);
-  n.readyCount--;
-  n.capacity -= inst.workers;
-  inst.state = INST_DRAINING;
+  // Set before the down hooks run: ours must see this instance as the one being restarted.
   ss.restarting = i;
   ss.phase = RESIZE_DRAINING;
   w.log.add(w.now, 'resize', `${n.id} instance ${i} stopping to restart as ${ss.size}${inst.busy + inst.queue.length > 0 ? ` (draining ${inst.busy + inst.queue.length} requests)` : ''}`, n.id);
-  // Sessions held in memory die with the process.
+  // The down hook of sticky sessions would lose them too, but only after discovery's hook has
+  // logged the deregistration; losing them first keeps the event log in its order.
   loseSessionsOn(w, n, i);
-  n.onDown?.(w, n, i);
-  if (inst.busy === 0 && inst.queue.length === 0) inst.state = INST_GONE;
-  else installListener(ss);
+  drainInstance(w, n, i);
+  if (inst.state !== INST_GONE) installListener(ss);
 }
 
 /** Listens for freed workers (the station retires a drained instance then). */

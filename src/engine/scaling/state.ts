@@ -32,7 +32,7 @@ export class ServiceScaling {
   /** The node's busy and capacity integrals at the last sync (utilization over the period). */
   lastBusyArea = 0;
   lastCapArea = 0;
-  /** The instance a rolling resize is restarting, or -1, and where it is. */
+  /** The instance a rolling resize is restarting, or -1 (always while not `resizing`), and where it is. */
   restarting = -1;
   phase = RESIZE_IDLE;
   /** A resize is under way (some ready instance may still have the old size). */

@@ -1,4 +1,5 @@
 import type { Scenario } from '../model';
+import { addInstanceHooks } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { routeThroughStore } from './store';
 import { StickySessions } from './sticky';
@@ -16,11 +17,7 @@ export function attachSessions(w: World, scenario: Scenario): void {
       const sticky = new StickySessions();
       n.sessions = sticky;
       n.refreshPlain();
-      const prev = n.onDown;
-      n.onDown = (world, node, i) => {
-        prev?.(world, node, i);
-        sticky.lose(world, node, i);
-      };
+      addInstanceHooks(n, { down: (world, node, i) => sticky.lose(world, node, i) });
     } else if (node.sessions === 'store' && node.sessionStore !== undefined) {
       routeThroughStore(w, n, node.sessionStore);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
-import { INST_READY } from '../runtime/codes';
+import { INST_GONE, INST_READY } from '../runtime/codes';
 import { buildWorld } from '../runtime/build';
 import { J_ROOT } from '../runtime/jobStates';
 import { crashInstance, restartInstance } from '../runtime/stations';
@@ -124,7 +124,7 @@ describe('the sticky picker', () => {
     expect(sticky.lost).toBe(perInstance[1]);
   });
 
-  it('loses the sessions of an instance that left rotation without a crash at the next look', () => {
+  it('loses the sessions of an instance found down before its down hook ran, at the next pick', () => {
     const w = world({ users: 30 });
     const n = w.nodes[1];
     const sticky = n.sessions as StickySessions;
@@ -135,11 +135,14 @@ describe('the sticky picker', () => {
     }
     const held = sticky.heldBy(2);
     expect(held).toBe(10);
-    n.instances[2].state = 4; // gone, as a scale-in leaves it
+    n.instances[2].state = INST_GONE; // as a scale-in leaves it, with no hook called
     n.readyCount--;
-    sticky.sweep(w, n);
+    for (let k = 0; k < 600; k++) {
+      const r = request(w);
+      expect(sticky.pick(w, n, r.call)).not.toBe(2);
+      done(w, r);
+    }
     expect(sticky.lost).toBe(held);
-    sticky.sweep(w, n);
-    expect(sticky.lost).toBe(held);
+    expect(sticky.heldBy(2)).toBe(0);
   });
 });

@@ -10,10 +10,11 @@
  * the whole tree and its retries, so no random number is drawn and the run's random stream
  * is the same with or without sessions. The user id is kept in the request's `aux2` column.
  */
+import { grownI32 } from '../core/grow';
 import { INST_READY } from '../runtime/codes';
 import type { JobPool } from '../runtime/jobs';
-import { pickInstance } from '../runtime/loadBalancer';
 import type { InstancePicker, NodeRt } from '../runtime/nodeRuntime';
+import { basePick } from '../runtime/stations';
 import type { World } from '../runtime/world';
 
 /** Users behind an open-loop client (which has no user count of its own). */
@@ -73,11 +74,12 @@ export class StickySessions implements InstancePicker {
     const pinned = t.pin[u] - 1;
     if (pinned >= 0 && t.incarnation[u] === this.incarnation[pinned]) {
       if (n.instances[pinned].state === INST_READY) return pinned;
-      // It went away without a crash (scaled in, stopped): its sessions are gone.
+      // Down, but the down hook that loses its sessions has not run yet: this pick comes from
+      // a hook that ran before it (a resize booting an instance that a queue then feeds).
       this.lose(w, n, pinned);
     }
     // No session (or a lost one): the balancer (or discovery's view) chooses, and we pin.
-    const i = n.discovery !== null ? n.discovery.pick(w, n, j) : pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
+    const i = basePick(w, n, j);
     if (i >= 0 && n.instances[i].state === INST_READY) {
       this.grow(i);
       t.pin[u] = i + 1;
@@ -103,14 +105,6 @@ export class StickySessions implements InstancePicker {
     w.log.add(w.now, 'sessions', `${n.id}: ${count} session${count === 1 ? '' : 's'} lost with instance ${i}`, n.id);
   }
 
-  /** Loses the sessions of every instance that is no longer ready but still holds some. */
-  sweep(w: World, n: NodeRt): void {
-    const held = this.held;
-    for (let i = 0; i < held.length && i < n.instances.length; i++) {
-      if (held[i] > 0 && n.instances[i].state !== INST_READY) this.lose(w, n, i);
-    }
-  }
-
   private tableOf(w: World, client: number): UserTable {
     let t = this.tables.get(client);
     if (t === undefined) {
@@ -126,11 +120,8 @@ export class StickySessions implements InstancePicker {
     if (i < this.held.length) return;
     let size = this.held.length * 2;
     while (size <= i) size *= 2;
-    const held = new Int32Array(size), inc = new Int32Array(size);
-    held.set(this.held);
-    inc.set(this.incarnation);
-    this.held = held;
-    this.incarnation = inc;
+    this.held = grownI32(this.held, size);
+    this.incarnation = grownI32(this.incarnation, size);
   }
 }
 
@@ -142,9 +133,4 @@ export function sessionsLostOf(n: NodeRt): number {
 /** Instance i of `n` is going down: lose the sessions it holds (no-op without sticky sessions). */
 export function loseSessionsOn(w: World, n: NodeRt, i: number): void {
   if (n.sessions instanceof StickySessions) n.sessions.lose(w, n, i);
-}
-
-/** Loses the sessions of `n`'s instances that went away since the last look. */
-export function lostSessionsSweep(w: World, n: NodeRt): void {
-  if (n.sessions instanceof StickySessions) n.sessions.sweep(w, n);
 }

@@ -1,3 +1,4 @@
+import { grownI32 } from '../../core/grow';
 import type { JobPool } from '../../runtime/jobs';
 
 /**
@@ -50,9 +51,8 @@ export class SlotTimers {
   }
 
   private grow(cap: number): void {
-    const grow = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
-    this.slot = grow(this.slot);
-    this.gen = grow(this.gen);
-    this.free = grow(this.free);
+    this.slot = grownI32(this.slot, cap);
+    this.gen = grownI32(this.gen, cap);
+    this.free = grownI32(this.free, cap);
   }
 }
