@@ -1,9 +1,8 @@
 import type { Report } from '../engine/metrics/report';
 import type { Scenario } from '../engine/model';
-import { parseScenarioText } from '../scenario/parse';
 import type { SimArgs } from './args';
 import { runScenarioFile, type CliReport } from './runScenario';
-import { table } from './table';
+import { ms, pct, table } from './table';
 
 /**
  * `npm run sim -- FILE --compare OTHER`: two runs side by side, one row per measure, so two
@@ -16,15 +15,14 @@ import { table } from './table';
 export interface ComparedRun {
   file: string;
   report: CliReport;
-  scenario: Scenario | null;
+  scenario: Scenario;
 }
 
 /** Runs FILE and OTHER (args.compare) as the CLI runs one file. */
 export function runComparison(args: SimArgs & { compare: string }, read: (file: string) => string): [ComparedRun, ComparedRun] {
   const one = (file: string): ComparedRun => {
-    const report = runScenarioFile({ ...args, file }, read);
-    const parsed = parseScenarioText(read(file));
-    return { file, report, scenario: parsed.ok ? parsed.scenario : null };
+    const { report, scenario } = runScenarioFile({ ...args, file }, read);
+    return { file, report, scenario };
   };
   return [one(args.file), one(args.compare)];
 }
@@ -54,12 +52,10 @@ export function worstSecondErrorRate(r: Report, client: string): number {
 }
 
 const money = (v: number) => (v >= 100 ? `$${v.toFixed(0)}` : v >= 1 ? `$${v.toFixed(2)}` : `$${v.toFixed(4)}`);
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** What the scenario set for a service: "4 x small", "1 x xlarge (autoscaled 1..4)". */
-function shapeOf(s: Scenario | null, id: string): string {
-  const n = s?.nodes.find((x) => x.id === id);
+function shapeOf(s: Scenario, id: string): string {
+  const n = s.nodes.find((x) => x.id === id);
   if (!n || n.kind !== 'service') return '-';
   const auto = n.autoscale ? ` (autoscaled ${n.autoscale.minReplicas}..${n.autoscale.maxReplicas})` : '';
   return `${n.instances} x ${n.size ?? 'small'}${auto}`;

@@ -1,4 +1,5 @@
 import type { Report } from '../engine/metrics/report';
+import type { Scenario } from '../engine/model';
 import { DEFAULT_MAX_EVENTS } from '../engine/runtime/world';
 import { createSimulation } from '../engine/simulation';
 import { estimateEvents } from '../scenario/estimate';
@@ -11,8 +12,8 @@ export class SimInputError extends Error {}
 
 export type CliReport = Report & { wallMs: number };
 
-/** Reads, validates and runs one scenario file as the CLI does. */
-export function runScenarioFile(args: SimArgs, read: (file: string) => string): CliReport {
+/** Reads, validates and runs one scenario file as the CLI does; also gives the scenario it ran. */
+export function runScenarioFile(args: SimArgs, read: (file: string) => string): { report: CliReport; scenario: Scenario } {
   let text: string;
   try {
     text = read(args.file);
@@ -43,7 +44,7 @@ export function runScenarioFile(args: SimArgs, read: (file: string) => string): 
   report.warnings.push(...parsed.warnings);
   const wallMs = Math.round(performance.now() - started);
   const { seed, durationMs, warmupMs: w, eventsProcessed, ...rest } = report;
-  return { seed, durationMs, warmupMs: w, eventsProcessed, wallMs, ...rest, name: report.name } as CliReport;
+  return { report: { seed, durationMs, warmupMs: w, eventsProcessed, wallMs, ...rest, name: report.name } as CliReport, scenario };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });

@@ -30,7 +30,7 @@ function main(argv: string[]): number {
         : formatComparison(runs) + '\n');
       return 0;
     }
-    const report = runScenarioFile(args, (f) => readFileSync(f, 'utf8'));
+    const { report } = runScenarioFile(args, (f) => readFileSync(f, 'utf8'));
     if (args.traces) {
       if (!report.traces) throw new SimInputError(`${args.file}: tracing: --traces needs the scenario to set tracing: {sampleRate: 0.01} or more`);
       try {

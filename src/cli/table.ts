@@ -9,8 +9,8 @@ export function table(header: string[], rows: (string | number)[][]): string {
     .join('\n');
 }
 
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+export const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** The human-readable report: clients, nodes, edges. */
 export function formatReport(r: Report & { wallMs?: number }): string {

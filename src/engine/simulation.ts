@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { type Distribution } from './core/distributions';
 import { compileDistribution } from './core/sampler';
 import { routeSchema } from './kinds/gateway/schema';
-import { matchRoute, setRoutes } from './kinds/gateway/routing';
+import { installRoutes } from './kinds/gateway/routing';
 import { createRng } from './core/rng';
 import { configureEdge } from './calls/configure';
-import { edgeSchema } from './calls/edgeSchema';
+import { edgeKey, edgeSchema } from './calls/edgeSchema';
 import { faultSchema, type FaultInput } from './faults/schema';
 import type { ActiveFault } from './faults/faultBook';
-import { buildReport, type Report } from './metrics/report';
+import { buildReport, buildSeries, type Report, type SeriesReport } from './metrics/report';
 import { takeSnapshot, type Snapshot } from './metrics/snapshot';
+import type { Trace } from './metrics/tracer';
 import type { Scenario } from './model';
 import { buildWorld } from './runtime/build';
 import { EV_CLIENT_RATE, INST_DRAINING, INST_READY } from './runtime/codes';
@@ -74,6 +75,13 @@ export interface Simulation {
   snapshot(): Snapshot;
   /** The full result so far. */
   report(): Report;
+  /**
+   * What report().series gives, without the rest of the report; with sinceMs, only the
+   * trailing points that start at or after it (a live chart's window).
+   */
+  series(sinceMs?: number): SeriesReport;
+  /** What report().traces gives: the kept traces, or undefined when the scenario does not trace. */
+  traces(): Trace[] | undefined;
   /** Set when the run was stopped early (the event budget), with the reason. */
   stoppedEarly(): string | undefined;
 }
@@ -147,24 +155,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           routes.forEach((r, k) => {
             if (typeof r.to !== 'string' && r.to.reduce((a, t) => a + t.weight, 0) <= 0) throw new Error(`routes[${k}].to: the split weights add up to 0`);
           });
-          if (routes.length === 0) {
-            // No routes: the gateway calls its edges, exactly as one loaded without routes.
-            n.routes = null;
-            n.routeEdges = [];
-            n.routeCum = [];
-            n.routePrefixes = [];
-            return;
-          }
           const edgeTo = (to: string) => {
             const e = world.edges.find((x) => x.from === n.index && world.nodes[x.to].id === to);
-            if (!e) throw new Error(`no edge ${n.id}->${to}`);
+            if (!e) throw new Error(`no edge ${edgeKey(n.id, to)}`);
             return e.index;
           };
-          setRoutes(n, routes, edgeTo);
-          const table = new Int32Array(world.paths.length);
-          world.paths.forEach((p, id) => (table[id] = matchRoute(p, routes)));
-          n.routes = table;
-          n.routePrefixes = routes.map((r) => r.prefix);
+          installRoutes(n, routes, new Map(world.paths.map((p, id) => [p, id])), edgeTo);
           return;
         }
         case 'setSize':
@@ -174,7 +170,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           setAutoscale(world, nodeNamed(change.node), change.autoscale);
           return;
         case 'setEdge': {
-          const key = `${change.edge.from}->${change.edge.to}`;
+          const key = edgeKey(change.edge.from, change.edge.to);
           const e = world.edges.find((x) => x.key === key);
           if (!e) throw new Error(`no edge "${key}"`);
           const settings = edgeSchema.parse(change.edge);
@@ -198,6 +194,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     report: () =>
       buildReport(world, { name: scenario.name, seed, durationMs: scenario.durationMs, warmupMs, warnings: [], stoppedEarly: stopped }),
+    series: (sinceMs) => buildSeries(world, sinceMs === undefined ? 0 : world.series.firstFrom(sinceMs)),
+    traces: () => world.tracer?.traces(),
     stoppedEarly: () => stopped,
   };
 }

@@ -4,7 +4,7 @@ import type { Snapshot } from '../engine/metrics/snapshot';
 import { nextRunGen, onWorkerMessage } from './engineBridge';
 import { useStore } from './index';
 
-const snap = (seq: number, tMs: number): Snapshot => ({ seq, tMs, events: 0, clients: {}, nodes: {}, edges: {}, newEvents: [], activeFaults: [] });
+const snap = (seq: number, tMs: number, newEvents: Snapshot['newEvents'] = []): Snapshot => ({ seq, tMs, events: 0, clients: {}, nodes: {}, edges: {}, newEvents });
 const event = (message: string) => ({ atMs: 0, kind: 'crash', message });
 
 beforeEach(() => resetStore());
@@ -12,8 +12,8 @@ beforeEach(() => resetStore());
 describe('engine bridge', () => {
   it('draws only the newest of several queued snapshots, keeping all their events', async () => {
     const gen = nextRunGen();
-    onWorkerMessage({ type: 'snapshot', gen, seq: 1, simTimeMs: 100, running: true, snapshot: snap(1, 100), events: [event('a')] });
-    onWorkerMessage({ type: 'snapshot', gen, seq: 2, simTimeMs: 200, running: true, snapshot: snap(2, 200), events: [event('b')] });
+    onWorkerMessage({ type: 'snapshot', gen, running: true, snapshot: snap(1, 100, [event('a')]) });
+    onWorkerMessage({ type: 'snapshot', gen, running: true, snapshot: snap(2, 200, [event('b')]) });
     await vi.waitFor(() => expect(useStore.getState().run.seq).toBe(2));
     expect(useStore.getState().run.simTimeMs).toBe(200);
     expect(useStore.getState().run.events.map((e) => e.message)).toEqual(['a', 'b']);
@@ -23,8 +23,8 @@ describe('engine bridge', () => {
     const old = nextRunGen();
     const gen = nextRunGen();
     onWorkerMessage({ type: 'faults', gen: old, active: [{ id: 'x', fault: { kind: 'kill-service', target: 'a' }, startedAtMs: 0, byChaos: false }] });
-    onWorkerMessage({ type: 'snapshot', gen: old, seq: 9, simTimeMs: 900, running: true, snapshot: snap(9, 900), events: [] });
-    onWorkerMessage({ type: 'snapshot', gen, seq: 1, simTimeMs: 50, running: false, snapshot: snap(1, 50), events: [] });
+    onWorkerMessage({ type: 'snapshot', gen: old, running: true, snapshot: snap(9, 900) });
+    onWorkerMessage({ type: 'snapshot', gen, running: false, snapshot: snap(1, 50) });
     await vi.waitFor(() => expect(useStore.getState().run.seq).toBe(1));
     expect(useStore.getState().run.faults).toEqual([]);
     expect(useStore.getState().run.simTimeMs).toBe(50);

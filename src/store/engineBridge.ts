@@ -4,7 +4,7 @@
  * store, because the store holds plain data only.
  */
 import type { EngineClient } from '../worker/engineClient';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { FromWorker, LiveEvent, ToWorker } from '../worker/protocol';
 import { useStore } from './index';
 import { mergeSnapshot } from './mergeSnapshot';
 import type { RunState, Scenario } from './types';
@@ -17,7 +17,8 @@ let client: EngineClient | null = null;
  * slow machine, a busy projector laptop), only the newest picture is drawn and the events
  * of the skipped ones are kept, so a backlog can never build up behind the worker.
  */
-let pending: Extract<FromWorker, { type: 'snapshot' }> | null = null;
+type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
+let pending: { msg: SnapshotMsg; events: LiveEvent[] } | null = null;
 /** The run the page is showing; messages about an earlier run (still in flight) are dropped. */
 let runGen = 0;
 
@@ -53,14 +54,15 @@ const setRun = (fn: (run: RunState) => RunState) => useStore.setState({ run: fn(
 
 
 function flushSnapshot() {
-  const msg = pending;
+  const p = pending;
   pending = null;
-  if (msg) setRun((r) => mergeSnapshot(r, msg.snapshot, msg.running, msg.events));
+  if (p) setRun((r) => mergeSnapshot(r, p.msg.snapshot, p.msg.running, p.events));
 }
 
-function queueSnapshot(msg: Extract<FromWorker, { type: 'snapshot' }>) {
+function queueSnapshot(msg: SnapshotMsg) {
   const first = pending === null;
-  pending = pending ? { ...msg, events: [...pending.events, ...msg.events] } : msg;
+  const events = msg.snapshot.newEvents;
+  pending = { msg, events: pending ? [...pending.events, ...events] : events };
   if (!first) return;
   const visible = typeof document !== 'undefined' && document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function';
   if (visible) requestAnimationFrame(flushSnapshot);
@@ -89,7 +91,5 @@ export function onWorkerMessage(msg: FromWorker): void {
       return useStore.setState((s) => {
         s.ui.notice = { tone: 'error', title: 'The engine reported a problem', lines: [msg.message] };
       });
-    case 'report':
-      return;
   }
 }

@@ -8,7 +8,7 @@ const node = (busy: number) => ({
   instances: [{ state: 'ready' as const, busy, queued: 0, workers: 2 }],
 });
 const snap = (seq: number, a: number, b: number): Snapshot => ({
-  seq, tMs: seq * 100, events: 0, clients: {}, nodes: { a: node(a), b: node(b) }, edges: {}, newEvents: [], activeFaults: [],
+  seq, tMs: seq * 100, events: 0, clients: {}, nodes: { a: node(a), b: node(b) }, edges: {}, newEvents: [],
 });
 
 describe('mergeSnapshot', () => {

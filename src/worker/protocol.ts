@@ -5,6 +5,8 @@
 import type { Change } from '../engine/simulation';
 import type { Snapshot } from '../engine/metrics/snapshot';
 import type { Span, Trace } from '../engine/metrics/tracer';
+import type { LoggedEvent } from '../engine/metrics/eventLog';
+import type { BreakerStateName } from '../engine/calls/circuitBreaker';
 import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
 
@@ -24,7 +26,7 @@ export interface ActiveFault {
   byChaos: boolean;
 }
 
-export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+export type BreakerState = BreakerStateName;
 
 /** What this run can show; the UI explains what is missing rather than pretend. */
 export interface Capabilities {
@@ -34,13 +36,7 @@ export interface Capabilities {
 }
 
 /** One notable thing that happened, at a simulated time. */
-export interface LiveEvent {
-  atMs: number;
-  kind: string;
-  message: string;
-  node?: string;
-  edge?: string;
-}
+export type LiveEvent = LoggedEvent;
 
 /** Sampled request traces, as the engine's tracer keeps them (OpenTelemetry-like span trees). */
 export type SpanView = Span;
@@ -67,15 +63,14 @@ export type ToWorker =
   | { type: 'change'; change: Change }
   | { type: 'startFault'; fault: FaultSpec }
   | { type: 'stopFault'; id: string }
-  | { type: 'setChaos'; enabled: boolean; perMinute: number }
-  | { type: 'requestReport' };
+  | { type: 'setChaos'; enabled: boolean; perMinute: number };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
-  | { type: 'snapshot'; gen: number; seq: number; simTimeMs: number; running: boolean; snapshot: Snapshot; events: LiveEvent[] }
+  /** The snapshot's newEvents are the events logged since the previous snapshot. */
+  | { type: 'snapshot'; gen: number; running: boolean; snapshot: Snapshot }
   | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null }
   | { type: 'faults'; gen: number; active: ActiveFault[] }
-  | { type: 'report'; report: unknown }
   | { type: 'error'; message: string }
   | { type: 'done'; gen: number; reason: string };
 

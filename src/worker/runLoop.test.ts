@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../engine/simulation';
 import { parseScenarioOrThrow } from '../scenario/parse';
 import { DEFAULT_SCENARIO_DATA } from '../store/defaultScenario';
-import type { FromWorker } from './protocol';
+import { SERIES_WINDOW_MS, type FromWorker } from './protocol';
 import { createRunLoop, SLICE_MS } from './runLoop';
+import { seriesWindow } from './seriesWindow';
 
 /**
  * A fake wall clock that moves only when read (a quarter of a millisecond per read, as if
@@ -49,7 +51,7 @@ describe('run loop', () => {
     createRunLoop(f.host).handle({ type: 'load', scenario: shop, gen: 1 });
     expect(f.posts.map((p) => p.type)).toEqual(['ready', 'faults', 'snapshot', 'series']);
     expect(f.last('ready')?.capabilities).toEqual({ faults: true, traces: true });
-    expect(f.last('snapshot')?.simTimeMs).toBe(0);
+    expect(f.last('snapshot')?.snapshot.tMs).toBe(0);
   });
 
   it('at 1x advances simulated time with wall time and posts a snapshot about every 100 ms', () => {
@@ -58,7 +60,7 @@ describe('run loop', () => {
     loop.handle({ type: 'load', scenario: shop, gen: 1 });
     loop.handle({ type: 'play' });
     f.runWall(2000);
-    const t = f.last('snapshot')!.simTimeMs;
+    const t = f.last('snapshot')!.snapshot.tMs;
     expect(t).toBeGreaterThan(1800);
     expect(t).toBeLessThanOrEqual(2100);
     const snaps = f.posts.filter((p) => p.type === 'snapshot').length;
@@ -78,7 +80,7 @@ describe('run loop', () => {
     const at = f.last('snapshot')!;
     expect(at.running).toBe(false);
     f.runWall(1000);
-    expect(f.last('snapshot')!.simTimeMs).toBe(at.simTimeMs);
+    expect(f.last('snapshot')!.snapshot.tMs).toBe(at.snapshot.tMs);
     expect(loop.isRunning()).toBe(false);
   });
 
@@ -92,7 +94,7 @@ describe('run loop', () => {
     expect(f.frames.length).toBeGreaterThan(5);
     // Each frame gives the message queue back after its slice (plus the few clock reads of posting).
     for (const fr of f.frames) expect(fr.end - fr.start).toBeLessThanOrEqual(SLICE_MS + 2);
-    expect(f.last('snapshot')!.simTimeMs).toBeGreaterThan(60_000);
+    expect(f.last('snapshot')!.snapshot.tMs).toBeGreaterThan(60_000);
     loop.handle({ type: 'pause' });
     expect(loop.isRunning()).toBe(false);
   });
@@ -103,7 +105,7 @@ describe('run loop', () => {
     loop.handle({ type: 'load', scenario: tiny, gen: 1 });
     loop.handle({ type: 'step', ms: 1000 });
     loop.handle({ type: 'step', ms: 1000 });
-    expect(f.last('snapshot')!.simTimeMs).toBe(2000);
+    expect(f.last('snapshot')!.snapshot.tMs).toBe(2000);
   });
 
   it('applies live changes and reports a bad one as an error, not a crash', () => {
@@ -129,6 +131,24 @@ describe('run loop', () => {
     expect(f.last('snapshot')!.snapshot.nodes.api.instances.map((i) => i.state)).toContain('crashed');
     loop.handle({ type: 'stopFault', id: active[0].id });
     expect(f.last('faults')!.active).toEqual([]);
+  });
+
+  it('posts the series window and traces the full report gives, built from the window alone', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: shop, gen: 1 });
+    for (const ms of [1500, SERIES_WINDOW_MS + 20_500]) {
+      loop.handle({ type: 'step', ms });
+      const posted = f.last('series')!;
+      const ref = createSimulation(shop);
+      ref.runUntil(posted.simTimeMs);
+      const report = ref.report();
+      expect(posted.window).toEqual(seriesWindow(report.series, ref.now(), SERIES_WINDOW_MS));
+      expect(posted.traces).toEqual(report.traces);
+      expect(ref.series()).toEqual(report.series);
+      expect(ref.traces()).toEqual(report.traces);
+    }
+    expect(f.last('series')!.window.tMs[0]).toBeGreaterThan(0);
   });
 
   it('lets the chaos monkey kill instances, the same ones on every run', () => {

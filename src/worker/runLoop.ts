@@ -16,7 +16,6 @@ export interface LoopHost {
   /** Wall clock in ms. */
   nowMs(): number;
   schedule(fn: () => void, delayMs: number): void;
-  createSim?: (scenario: Scenario) => Simulation;
 }
 
 /** Longest stretch of work between two looks at the message queue. */
@@ -54,7 +53,7 @@ export function createRunLoop(host: LoopHost) {
 
   function load(s: Scenario, runGen: number, keepRunning: boolean) {
     gen = runGen;
-    sim = (host.createSim ?? ((x) => createSimulation(x)))(s);
+    sim = createSimulation(s);
     running = keepRunning && running;
     lastSnap = null;
     faultKey = '';
@@ -82,15 +81,15 @@ export function createRunLoop(host: LoopHost) {
   function postSnapshot() {
     const snap = requireSim().snapshot();
     lastSnap = snap;
-    post({ type: 'snapshot', gen, seq: snap.seq, simTimeMs: snap.tMs, running, snapshot: snap, events: snap.newEvents ?? [] });
+    post({ type: 'snapshot', gen, running, snapshot: snap });
     postFaults();
     lastSnapshotWall = host.nowMs();
   }
 
   function postSeries() {
     const s = requireSim();
-    const report = s.report();
-    post({ type: 'series', gen, simTimeMs: s.now(), window: seriesWindow(report.series, s.now(), SERIES_WINDOW_MS), traces: report.traces ?? null });
+    const now = s.now();
+    post({ type: 'series', gen, simTimeMs: now, window: seriesWindow(s.series(now - SERIES_WINDOW_MS), now, SERIES_WINDOW_MS), traces: s.traces() ?? null });
     lastSeriesWall = host.nowMs();
   }
 
@@ -187,8 +186,6 @@ export function createRunLoop(host: LoopHost) {
         case 'setChaos':
           chaos = { enabled: msg.enabled, perMinute: msg.perMinute, nextAtMs: msg.enabled && sim ? nextKillAt(sim.now(), msg.perMinute, rand) : Infinity };
           return;
-        case 'requestReport':
-          return post({ type: 'report', report: requireSim().report() });
       }
     } catch (e) {
       post({ type: 'error', message: (e as Error).message });

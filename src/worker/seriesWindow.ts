@@ -9,10 +9,14 @@ interface SeriesLike {
   edges?: Record<string, Channels>;
 }
 
-/** Every number[] channel from index `first` on; nested records become "outer.inner" channels. */
+/**
+ * Every number[] channel from index `first` on; nested records become "outer.inner" channels.
+ * With `first` 0 the arrays are shared, not copied: the worker cuts its series to the window
+ * before it gets here, and posting clones them anyway.
+ */
 function cutChannels(channels: Channels, first: number, prefix = '', out: Record<string, number[]> = {}): Record<string, number[]> {
   for (const [name, v] of Object.entries(channels)) {
-    if (Array.isArray(v)) out[prefix + name] = v.slice(first) as number[];
+    if (Array.isArray(v)) out[prefix + name] = (first === 0 ? v : v.slice(first)) as number[];
     else if (v && typeof v === 'object') cutChannels(v as Channels, first, `${prefix}${name}.`, out);
   }
   return out;
@@ -28,5 +32,5 @@ export function seriesWindow(series: SeriesLike | undefined, nowMs: number, wind
     for (const [id, channels] of Object.entries(rec ?? {})) out[id] = cutChannels(channels, first);
     return out;
   };
-  return { tMs: series.tMs.slice(first), clients: cut(series.clients), nodes: cut(series.nodes), edges: cut(series.edges) };
+  return { tMs: first === 0 ? series.tMs : series.tMs.slice(first), clients: cut(series.clients), nodes: cut(series.nodes), edges: cut(series.edges) };
 }

@@ -1,5 +1,6 @@
 import { respond } from '../calls/pipeline';
 import type { NodeBehaviour } from '../kinds/behaviour';
+import { round4 } from '../metrics/series';
 import { FAIL_REJECTED, OK } from '../runtime/codes';
 import type { NodeRt } from '../runtime/nodeRuntime';
 import { reject } from '../runtime/stations';
@@ -202,16 +203,14 @@ export const brokerBehaviour: NodeBehaviour = {
   },
 };
 
-const r4 = (v: number) => (Number.isFinite(v) ? Math.round(v * 10_000) / 10_000 : 0);
-
 function round(s: ChannelStats): ChannelStats {
   return {
     ...s,
-    oldestAgeMs: r4(s.oldestAgeMs),
-    meanDepth: r4(s.meanDepth),
-    meanVisible: r4(s.meanVisible),
-    meanWaitMs: r4(s.meanWaitMs),
-    meanTimeInQueueMs: r4(s.meanTimeInQueueMs),
+    oldestAgeMs: round4(s.oldestAgeMs),
+    meanDepth: round4(s.meanDepth),
+    meanVisible: round4(s.meanVisible),
+    meanWaitMs: round4(s.meanWaitMs),
+    meanTimeInQueueMs: round4(s.meanTimeInQueueMs),
   };
 }
 

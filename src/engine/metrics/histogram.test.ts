@@ -101,6 +101,8 @@ describe('Histogram statistics', () => {
     expect(s.p99).toBeLessThanOrEqual(s.max);
     expect(h.percentile(0)).toBeGreaterThanOrEqual(min);
     expect(h.percentile(1)).toBeLessThanOrEqual(max);
+    // The one-pass summary gives what three percentile() calls give.
+    expect([s.p50, s.p95, s.p99]).toEqual([h.percentile(0.5), h.percentile(0.95), h.percentile(0.99)]);
   });
 
   it('reports a single value exactly, whatever its size (clamped to min and max)', () => {

@@ -62,6 +62,8 @@ export function percentileOfCounts(counts: Float64Array, p: number): number {
   return 0;
 }
 
+const SUMMARY_PS = [0.5, 0.95, 0.99] as const;
+
 export interface LatencySummary {
   mean: number;
   p50: number;
@@ -129,7 +131,9 @@ export class Histogram {
   }
 
   summary(): LatencySummary {
-    return { mean: this.mean(), p50: this.percentile(0.5), p95: this.percentile(0.95), p99: this.percentile(0.99), max: this.max };
+    const ps = [0, 0, 0];
+    this.percentilesInto(SUMMARY_PS, ps);
+    return { mean: this.mean(), p50: ps[0], p95: ps[1], p99: ps[2], max: this.max };
   }
 
   /**

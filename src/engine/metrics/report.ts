@@ -1,7 +1,8 @@
 import type { LatencySummary } from './histogram';
 import { FAILURE_NAMES, type FailureName } from '../runtime/codes';
 import type { World } from '../runtime/world';
-import { breakerStateName } from '../calls/circuitBreaker';
+import { breakerStateName, type BreakerStateName } from '../calls/circuitBreaker';
+import { round4 } from './series';
 import { CLIENT_CHANNELS, EDGE_CHANNELS, FAILURE_CHANNELS, NODE_CHANNELS } from './tick';
 import type { LoggedEvent } from './eventLog';
 import type { Trace } from './tracer';
@@ -71,7 +72,7 @@ export interface EdgeReport {
   /** Call duration as the caller saw it, retries and backoff included. */
   latencyMs: LatencySummary;
   circuitBreaker?: {
-    state: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+    state: BreakerStateName;
     transitions: { atMs: number; from: string; to: string }[];
     shortCircuited: number;
   };
@@ -111,8 +112,7 @@ export interface Report {
   stoppedEarly?: string;
 }
 
-const r4 = (v: number) => (Number.isFinite(v) ? Math.round(v * 10_000) / 10_000 : 0);
-const summary = (s: LatencySummary): LatencySummary => ({ mean: r4(s.mean), p50: r4(s.p50), p95: r4(s.p95), p99: r4(s.p99), max: r4(s.max) });
+const summary = (s: LatencySummary): LatencySummary => ({ mean: round4(s.mean), p50: round4(s.p50), p95: round4(s.p95), p99: round4(s.p99), max: round4(s.max) });
 
 export interface ReportHeader {
   name: string;
@@ -128,8 +128,8 @@ export function buildReport(w: World, head: ReportHeader): Report {
   const clients: Record<string, ClientReport> = {};
   const nodes: Record<string, NodeReport> = {};
   const edges: Record<string, EdgeReport> = {};
+  const measuredS = Math.max(1e-9, (w.now - Math.min(w.now, head.warmupMs)) / 1000);
   for (const n of w.nodes) {
-    const measuredS = Math.max(1e-9, (w.now - Math.min(w.now, head.warmupMs)) / 1000);
     const c = n.client;
     if (c) {
       const failedBy = {} as Record<FailureName, number>;
@@ -137,8 +137,8 @@ export function buildReport(w: World, head: ReportHeader): Report {
       const answers = c.ok + c.failed;
       clients[n.id] = {
         sent: c.sent, ok: c.ok, failed: c.failed, failedBy,
-        throughput: r4(answers / measuredS),
-        errorRate: r4(answers > 0 ? c.failed / answers : 0),
+        throughput: round4(answers / measuredS),
+        errorRate: round4(answers > 0 ? c.failed / answers : 0),
         latencyMs: summary(c.latency.summary()),
       };
       continue;
@@ -154,10 +154,10 @@ export function buildReport(w: World, head: ReportHeader): Report {
       completed: n.completed,
       rejected: n.rejected,
       failed: n.failed,
-      throughput: r4(n.completed / measuredS),
-      utilization: r4(cap > 0 ? Math.min(1, (n.busyArea - n.baseBusyArea) / cap) : 0),
-      meanQueueLength: r4(span > 0 ? (n.queueArea - n.baseQueueArea) / span : 0),
-      meanResponseMs: r4(n.completed > 0 ? n.responseSum / n.completed : 0),
+      throughput: round4(n.completed / measuredS),
+      utilization: round4(cap > 0 ? Math.min(1, (n.busyArea - n.baseBusyArea) / cap) : 0),
+      meanQueueLength: round4(span > 0 ? (n.queueArea - n.baseQueueArea) / span : 0),
+      meanResponseMs: round4(n.completed > 0 ? n.responseSum / n.completed : 0),
       ...(n.rateLimitSettings ? { rateLimited: n.rateLimited } : {}),
       ...(n.kind === 'service' ? { sessionsLost: sessionsLostOf(n) } : {}),
       ...(n.behaviour?.report?.(w, n) ?? {}),
@@ -167,9 +167,9 @@ export function buildReport(w: World, head: ReportHeader): Report {
     const rec: EdgeReport = {
       calls: e.calls, attempts: e.attempts, errors: e.errors, failedAttempts: e.failedAttempts, timeouts: e.timeouts,
       rejected: e.rejected, retries: e.retries, retriesDropped: e.retriesDropped, shortCircuited: e.shortCircuited,
-      fallbacks: e.fallbacks, wastedMs: r4(e.wastedMs), latencyMs: summary(e.latency.summary()),
+      fallbacks: e.fallbacks, wastedMs: round4(e.wastedMs), latencyMs: summary(e.latency.summary()),
     };
-    if (e.breaker) rec.circuitBreaker = { state: breakerStateName(e.breaker.state), transitions: e.transitions.map((t) => ({ ...t, atMs: r4(t.atMs) })), shortCircuited: e.shortCircuited };
+    if (e.breaker) rec.circuitBreaker = { state: breakerStateName(e.breaker.state), transitions: e.transitions.map((t) => ({ ...t, atMs: round4(t.atMs) })), shortCircuited: e.shortCircuited };
     edges[e.key] = rec;
   }
   return {
@@ -177,7 +177,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
     seed: head.seed,
     durationMs: head.durationMs,
     warmupMs: head.warmupMs,
-    simulatedMs: r4(w.now),
+    simulatedMs: round4(w.now),
     eventsProcessed: w.events,
     clients, nodes, edges,
     series: buildSeries(w),
@@ -190,27 +190,28 @@ export function buildReport(w: World, head: ReportHeader): Report {
   };
 }
 
-function buildSeries(w: World): SeriesReport {
+/** The report's series, from point `first` on (a live view asks for its window only). */
+export function buildSeries(w: World, first = 0): SeriesReport {
   const s = w.series;
-  const out: SeriesReport = { tMs: s.times(), clients: {}, nodes: {}, edges: {} };
+  const out: SeriesReport = { tMs: s.times(first), clients: {}, nodes: {}, edges: {} };
   for (const n of w.nodes) {
     const b = n.seriesBase;
     if (n.client) {
       const failuresPerS: Record<string, number[]> = {};
-      FAILURE_CHANNELS.forEach((cause, k) => (failuresPerS[cause] = s.values(b + CLIENT_CHANNELS.length + k)));
+      FAILURE_CHANNELS.forEach((cause, k) => (failuresPerS[cause] = s.values(b + CLIENT_CHANNELS.length + k, first)));
       const rec = { failuresPerS } as SeriesReport['clients'][string];
-      CLIENT_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k)));
+      CLIENT_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k, first)));
       out.clients[n.id] = rec;
     } else {
       const rec = {} as Record<(typeof NODE_CHANNELS)[number], number[]>;
-      NODE_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k)));
-      n.behaviour?.series?.forEach((name, k) => ((rec as Record<string, number[]>)[name] = s.values(b + NODE_CHANNELS.length + k)));
+      NODE_CHANNELS.forEach((name, k) => (rec[name] = s.values(b + k, first)));
+      n.behaviour?.series?.forEach((name, k) => ((rec as Record<string, number[]>)[name] = s.values(b + NODE_CHANNELS.length + k, first)));
       out.nodes[n.id] = rec;
     }
   }
   for (const e of w.edges) {
     const rec = {} as Record<(typeof EDGE_CHANNELS)[number], number[]>;
-    EDGE_CHANNELS.forEach((name, k) => (rec[name] = s.values(e.seriesBase + k)));
+    EDGE_CHANNELS.forEach((name, k) => (rec[name] = s.values(e.seriesBase + k, first)));
     out.edges[e.key] = rec;
   }
   return out;

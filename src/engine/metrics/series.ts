@@ -82,29 +82,44 @@ export class SeriesStore {
     return this.fineLen + this.coarseLen;
   }
 
-  times(): number[] {
-    const out = Array.from(this.fineT.subarray(0, this.fineLen));
-    for (let i = 0; i < this.coarseLen; i++) out.push(this.coarseStartMs + i * this.coarseWidthMs);
+  private timeAt(i: number): number {
+    return i < this.fineLen ? this.fineT[i] : this.coarseStartMs + (i - this.fineLen) * this.coarseWidthMs;
+  }
+
+  /**
+   * The index of the first point of the trailing run of points that start at or after
+   * fromMs (the length when none does): a live window reads only its own points.
+   */
+  firstFrom(fromMs: number): number {
+    let first = this.length;
+    while (first > 0 && this.timeAt(first - 1) >= fromMs) first--;
+    return first;
+  }
+
+  /** Point start times, from point `first` on. */
+  times(first = 0): number[] {
+    const out: number[] = [];
+    for (let i = first; i < this.length; i++) out.push(this.timeAt(i));
     return out;
   }
 
-  /** The channel's values, one per point, rounded to 4 significant decimals to keep reports small. */
-  values(channel: number, scale = 1): number[] {
+  /** The channel's values from point `first` on, rounded to 4 decimals to keep reports small. */
+  values(channel: number, first = 0): number[] {
     const c = this.channels[channel];
-    const out: number[] = new Array(this.length);
-    const val = (num: number, den: number) => (c.mode === 'max' ? num : den > 0 ? (num / den) * scale : 0);
-    for (let i = 0; i < this.fineLen; i++) out[i] = round(val(c.fineNum[i], c.fineDen[i]));
-    for (let i = 0; i < this.coarseLen; i++) out[this.fineLen + i] = round(val(c.coarseNum[i], c.coarseDen[i]));
+    const out: number[] = new Array(Math.max(0, this.length - first));
+    const val = (num: number, den: number) => (c.mode === 'max' ? num : den > 0 ? num / den : 0);
+    for (let i = first; i < this.fineLen; i++) out[i - first] = round4(val(c.fineNum[i], c.fineDen[i]));
+    for (let i = Math.max(0, first - this.fineLen); i < this.coarseLen; i++) out[this.fineLen + i - first] = round4(val(c.coarseNum[i], c.coarseDen[i]));
     return out;
   }
 
   /** The last recorded value of a channel (0 when none): for live snapshots. */
-  last(channel: number, scale = 1): number {
+  last(channel: number): number {
     const c = this.channels[channel];
     let num: number, den: number;
     if (this.cursor >= 0) { num = c.fineNum[this.cursor]; den = c.fineDen[this.cursor]; }
     else { num = c.coarseNum[-1 - this.cursor]; den = c.coarseDen[-1 - this.cursor]; }
-    return c.mode === 'max' ? num : den > 0 ? (num / den) * scale : 0;
+    return c.mode === 'max' ? num : den > 0 ? num / den : 0;
   }
 
   private halve(): void {
@@ -127,7 +142,8 @@ export class SeriesStore {
   }
 }
 
-function round(v: number): number {
+/** Rounds to 4 decimals (0 for NaN and infinities), as every number in a report is. */
+export function round4(v: number): number {
   if (!Number.isFinite(v)) return 0;
   return Math.round(v * 10_000) / 10_000;
 }

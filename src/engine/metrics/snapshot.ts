@@ -1,7 +1,6 @@
-import { INSTANCE_STATE_NAMES } from '../runtime/codes';
+import { INST_GONE, INST_READY, INSTANCE_STATE_NAMES } from '../runtime/codes';
 import type { World } from '../runtime/world';
-import { breakerStateName } from '../calls/circuitBreaker';
-import type { ActiveFault } from '../faults/faultBook';
+import { breakerStateName, type BreakerStateName } from '../calls/circuitBreaker';
 import type { LoggedEvent } from './eventLog';
 import { BUCKETS, newMark, percentileOfCounts, type HistogramMark } from './histogram';
 
@@ -45,7 +44,7 @@ export interface EdgeLive {
   errorRate: number;
   /** p99 of the calls answered since the previous snapshot, as the caller saw them (0 when none). */
   p99Ms: number;
-  breaker?: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+  breaker?: BreakerStateName;
 }
 
 /** A cheap picture of the run now, for the live UI (about ten a second). */
@@ -58,10 +57,8 @@ export interface Snapshot {
   edges: Record<string, EdgeLive>;
   /** Events logged since the previous snapshot. */
   newEvents: LoggedEvent[];
-  activeFaults: ActiveFault[];
 }
 
-/** Builds a snapshot and resets the since-last-snapshot counters. */
 /** Where each edge's latency histogram was last read, and per-node windows (made on first use). */
 const windows = new WeakMap<World, { marks: HistogramMark[]; edge: Float64Array; nodes: Float64Array[] }>();
 
@@ -82,6 +79,7 @@ function latencyWindows(w: World): { edgeP99: number[]; nodeP99: number[] } {
   return { edgeP99, nodeP99: st.nodes.map((c) => percentileOfCounts(c, 0.99)) };
 }
 
+/** Builds a snapshot and resets the since-last-snapshot counters. */
 export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
   const dtS = Math.max(1e-9, (w.now - sinceMs) / 1000);
   const { edgeP99, nodeP99 } = latencyWindows(w);
@@ -103,9 +101,9 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
     let ready = 0, replicas = 0;
     const instances: InstanceLive[] = [];
     for (const inst of n.instances) {
-      if (inst.state === 4) continue;
+      if (inst.state === INST_GONE) continue;
       replicas++;
-      if (inst.state === 0) ready++;
+      if (inst.state === INST_READY) ready++;
       instances.push({ state: INSTANCE_STATE_NAMES[inst.state], busy: inst.busy, queued: inst.qLen, workers: inst.workers });
     }
     nodes[n.id] = {
@@ -128,5 +126,5 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
     if (e.breaker) edges[e.key].breaker = breakerStateName(e.breaker.state);
     e.snapCalls = e.snapErrors = 0;
   }
-  return { seq, tMs: w.now, events: w.events, clients, nodes, edges, newEvents: w.log.takeNew(), activeFaults: w.faults?.active() ?? [] };
+  return { seq, tMs: w.now, events: w.events, clients, nodes, edges, newEvents: w.log.takeNew() };
 }

@@ -1,7 +1,7 @@
 import { defineKind } from '../types';
 import { buildStation } from '../station';
 import { gatewaySchema } from './schema';
-import { pathTable, setRoutes } from './routing';
+import { installRoutes } from './routing';
 import { TokenBucket } from '../../calls/tokenBucket';
 
 export const gatewayKind = defineKind({
@@ -15,11 +15,7 @@ export const gatewayKind = defineKind({
   build: (node, ctx) => {
     const n = buildStation({ ...node, workers: node.concurrency, parallel: false }, ctx);
     n.gateway = true;
-    if (node.routes.length > 0) {
-      n.routes = pathTable(node.routes, ctx);
-      setRoutes(n, node.routes, ctx.edgeTo);
-      n.routePrefixes = node.routes.map((r) => r.prefix);
-    }
+    installRoutes(n, node.routes, ctx.pathIds, ctx.edgeTo);
     const rl = node.rateLimit;
     if (rl) {
       const settings = { tokensPerSecond: rl.tokensPerSecond, burst: rl.burst ?? Math.max(1, Math.ceil(rl.tokensPerSecond)) };

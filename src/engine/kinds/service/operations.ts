@@ -1,6 +1,6 @@
 import { compileDistribution } from '../../core/sampler';
 import type { NodeRt } from '../../runtime/nodeRuntime';
-import { matchRoute } from '../gateway/routing';
+import { pathTable } from '../gateway/routing';
 import type { BuildContext } from '../types';
 import type { ServiceNode } from './schema';
 
@@ -9,8 +9,7 @@ import type { ServiceNode } from './schema';
  * decides the request's own work and its calls. A path no operation matches is a 404.
  */
 export function setOperations(n: NodeRt, ops: NonNullable<ServiceNode['operations']>, ctx: BuildContext): void {
-  n.opOf = new Int32Array(ctx.pathIds.size).fill(-1);
-  for (const [path, id] of ctx.pathIds) n.opOf[id] = matchRoute(path, ops.map((o) => ({ prefix: o.path })));
+  n.opOf = pathTable(ops.map((o) => ({ prefix: o.path })), ctx.pathIds);
   n.opService = ops.map((o) => compileDistribution(o.serviceTimeMs));
   n.opOut = ops.map((o) => Int32Array.from(o.calls, (to) => ctx.edgeTo(to)));
 }
