@@ -87,3 +87,29 @@ function dedupe(list: ScenarioProblem[]): ScenarioProblem[] {
 export function formatProblems(source: string, problems: readonly ScenarioProblem[]): string {
   return problems.map((p) => `${source}: ${p.path}: ${p.message}`).join('\n');
 }
+
+/** "nodes[1].serviceTimeMs: must be >= 0": how one problem reads in a notice or an error. */
+export const problemLine = (p: ScenarioProblem): string => `${p.path}: ${p.message}`;
+
+/**
+ * A path relative to `prefix` ("nodes[2]" → "steps[0].call", "" for the element itself), or
+ * undefined when the path is outside it. The empty prefix holds every path.
+ */
+export function pathUnder(path: string, prefix: string): string | undefined {
+  if (prefix === '') return path;
+  if (path === prefix) return '';
+  if (path.startsWith(`${prefix}.`)) return path.slice(prefix.length + 1);
+  // An index straight after the element ("nodes[2][0]") keeps its bracket.
+  if (path.startsWith(`${prefix}[`)) return path.slice(prefix.length);
+  return undefined;
+}
+
+/** The problems inside one element of a scenario, with paths relative to it (see pathUnder). */
+export function problemsUnder(problems: readonly ScenarioProblem[], prefix: string): ScenarioProblem[] {
+  const out: ScenarioProblem[] = [];
+  for (const p of problems) {
+    const path = pathUnder(p.path, prefix);
+    if (path !== undefined) out.push({ path, message: p.message });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  * does not yet): a service registry node that the services register with, and a queue
  * between order and notification. Until then order calls notification directly.
  */
-import { parseScenario } from '../scenario/parse';
+import { parseScenarioOrThrow } from '../scenario/parse';
 import type { Scenario } from './types';
 
 const svc = (id: string, label: string, x: number, y: number, instances: number, concurrency: number, meanMs: number) => ({
@@ -57,7 +57,5 @@ export const DEFAULT_SCENARIO_DATA = {
 };
 
 export function defaultScenario(): Scenario {
-  const r = parseScenario(DEFAULT_SCENARIO_DATA);
-  if (!r.ok) throw new Error(`the built-in scenario is invalid: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  return r.scenario;
+  return parseScenarioOrThrow(DEFAULT_SCENARIO_DATA);
 }

@@ -5,6 +5,7 @@
  * (topology, queue sizes, startup time...), as a restart with the new scenario. Layout and
  * wording (position, label, notes) never reach the engine.
  */
+import { edgeKey } from '../engine/calls/edgeSchema';
 import type { Distribution } from '../engine/core/distributions';
 import { DEFAULT_SIZE, type SizeName } from '../engine/scaling/sizes';
 import type { Change } from '../engine/simulation';
@@ -81,9 +82,9 @@ export function liveDiff(prev: Scenario, next: Scenario): LiveDiff {
     if (typeof c === 'string') return { kind: 'restart', reason: c };
     changes.push(...c);
   }
-  const edgesBefore = new Map(prev.edges.map((e) => [`${e.from}->${e.to}`, e]));
+  const edgesBefore = new Map(prev.edges.map((e) => [edgeKey(e.from, e.to), e]));
   for (const e of next.edges) {
-    const p = edgesBefore.get(`${e.from}->${e.to}`);
+    const p = edgesBefore.get(edgeKey(e.from, e.to));
     if (!p) return { kind: 'restart', reason: 'the topology' };
     if (p === e) continue;
     changes.push(...edgeChanges(p, e));

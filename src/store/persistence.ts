@@ -5,6 +5,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { MAX_SCENARIO_BYTES, parseScenarioText, type ParseResult } from '../scenario/parse';
+import { problemLine } from '../scenario/problems';
 import type { Scenario } from './types';
 
 export const SHARE_PARAM = 's';
@@ -95,5 +96,5 @@ export function savePrefs(p: Prefs): void {
 
 /** "nodes[1].instances: must be >= 0" lines for a notice. */
 export function problemLines(r: ParseResult): string[] {
-  return r.ok ? [] : r.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`).concat(r.problems.length > 8 ? [`… and ${r.problems.length - 8} more`] : []);
+  return r.ok ? [] : r.problems.slice(0, 8).map(problemLine).concat(r.problems.length > 8 ? [`… and ${r.problems.length - 8} more`] : []);
 }

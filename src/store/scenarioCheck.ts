@@ -4,7 +4,7 @@
  * and every node on the canvas can ask as often as they like.
  */
 import { parseScenario, type ParseResult } from '../scenario/parse';
-import type { ScenarioProblem } from '../scenario/problems';
+import { problemsUnder, type ScenarioProblem } from '../scenario/problems';
 import type { Scenario } from './types';
 
 const verdicts = new WeakMap<Scenario, { result: ParseResult; nodesWithProblems: ReadonlySet<string> }>();
@@ -43,8 +43,5 @@ export function nodeProblems(s: Scenario, id: string): ScenarioProblem[] {
   const r = verdict(s).result;
   const index = s.nodes.findIndex((n) => n.id === id);
   if (r.ok || index < 0) return [];
-  const prefix = `nodes[${index}]`;
-  return r.problems
-    .filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`))
-    .map((p) => ({ path: p.path === prefix ? '' : p.path.slice(prefix.length).replace(/^\./, ''), message: p.message }));
+  return problemsUnder(r.problems, `nodes[${index}]`);
 }

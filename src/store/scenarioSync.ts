@@ -9,6 +9,7 @@
  * is compared with what the worker runs, so nothing made in between is lost.
  */
 import type { ParseResult } from '../scenario/parse';
+import { problemLine } from '../scenario/problems';
 import { runningScenario, send, setRunningScenario } from './engineBridge';
 import { useStore } from './index';
 import { liveDiff } from './liveDiff';
@@ -16,6 +17,7 @@ import { problemLines } from './persistence';
 import { reset } from './runActions';
 import { checkScenario, nodeProblems } from './scenarioCheck';
 import type { AppState } from './types';
+import { showNotice } from './uiActions';
 
 let paused = false;
 
@@ -35,25 +37,19 @@ export const HELD_TITLE = 'This edit cannot run yet: the simulation goes on with
 let heldKey = '';
 
 function hold(state: AppState, checked: Extract<ParseResult, { ok: false }>): void {
-  const key = checked.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+  const key = checked.problems.map(problemLine).join('\n');
   if (key === heldKey) return;
   heldKey = key;
   // When every problem is inside the selected node, its inspector shows them where they are.
   const sel = state.selection;
   if (sel?.type === 'node' && nodeProblems(state.scenario, sel.id).length === checked.problems.length) return;
-  useStore.setState((s) => {
-    s.ui.notice = { tone: 'error', title: HELD_TITLE, lines: problemLines(checked) };
-  });
+  showNotice({ tone: 'error', title: HELD_TITLE, lines: problemLines(checked) });
 }
 
 function release(): void {
   if (heldKey === '') return;
   heldKey = '';
-  if (useStore.getState().ui.notice?.title === HELD_TITLE) {
-    useStore.setState((s) => {
-      s.ui.notice = null;
-    });
-  }
+  if (useStore.getState().ui.notice?.title === HELD_TITLE) showNotice(null);
 }
 
 export function startScenarioSync(): () => void {
@@ -72,10 +68,6 @@ export function startScenarioSync(): () => void {
     const wasRunning = state.run.status === 'running';
     const progressed = state.run.simTimeMs > 0;
     reset(wasRunning);
-    if (progressed) {
-      useStore.setState((s) => {
-        s.ui.notice = { tone: 'info', title: 'Simulation restarted', lines: [`Changing ${diff.reason} needs a fresh run, so the clock went back to 0.`] };
-      });
-    }
+    if (progressed) showNotice({ tone: 'info', title: 'Simulation restarted', lines: [`Changing ${diff.reason} needs a fresh run, so the clock went back to 0.`] });
   });
 }

@@ -16,6 +16,15 @@ export const selectFaults = (s: AppState) => s.run.faults;
 export const selectEvents = (s: AppState) => s.run.events;
 export const selectSeries = (s: AppState) => s.run.series;
 export const selectTraces = (s: AppState) => s.run.traces;
+export const selectTheme = (s: AppState) => s.ui.theme;
+export const selectProjector = (s: AppState) => s.ui.projector;
+export const selectFitRequest = (s: AppState) => s.ui.fitRequest;
+
+/**
+ * The clients' ids, a new array on each call: use it through useShallow, so that a component
+ * re-renders when clients come or go, not on every edit to the nodes.
+ */
+export const selectClientIds = (s: AppState) => s.scenario.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
 
 /** Per-id selectors for node and edge components: each subscribes to its own numbers only. */
 export const nodeStats = (id: string) => (s: AppState) => s.run.nodes[id];

@@ -1,5 +1,6 @@
 import { useStore } from './index';
 import { savePrefs } from './persistence';
+import { connect } from './scenarioActions';
 import type { BottomTab, Notice, Selection } from './types';
 
 export function select(sel: Selection): void {
@@ -12,6 +13,12 @@ export function showNotice(notice: Notice | null): void {
   useStore.setState((s) => {
     s.ui.notice = notice;
   });
+}
+
+/** Connects from → to, or says in a notice why it may not. */
+export function connectOrExplain(from: string, to: string): void {
+  const problem = connect(from, to);
+  if (problem) showNotice({ tone: 'error', title: 'Cannot connect', lines: [problem] });
 }
 
 function persistPrefs() {

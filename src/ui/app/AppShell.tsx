@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useStore } from '../../store';
+import { selectProjector, selectTheme } from '../../store/selectors';
 import { Canvas } from '../canvas/Canvas';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Notice } from '../common/Notice';
@@ -8,9 +9,6 @@ import { Palette } from '../palette/Palette';
 import { Toolbar } from '../toolbar/Toolbar';
 import { BottomPanel } from './BottomPanel';
 import { SidePanel } from './SidePanel';
-
-const selectTheme = (s: { ui: { theme: string } }) => s.ui.theme;
-const selectProjector = (s: { ui: { projector: boolean } }) => s.ui.projector;
 
 /** One screen: toolbar on top, palette | canvas | inspector and dashboard, tabs under the canvas. */
 export function AppShell() {

@@ -8,6 +8,7 @@ import { autosave, hasSharedScenario, loadPrefs, problemLines, restoreAutosave, 
 import { reset } from '../../store/runActions';
 import { isRunnable } from '../../store/scenarioCheck';
 import { startScenarioSync } from '../../store/scenarioSync';
+import { showNotice } from '../../store/uiActions';
 import type { Notice, Scenario } from '../../store/types';
 import { createEngineClient } from '../../worker/engineClient';
 import { withLayout } from '../canvas/autoLayout';
@@ -55,8 +56,8 @@ export async function boot(): Promise<void> {
     if (scenario) s.scenario = scenario;
     if (prefs.theme) s.ui.theme = prefs.theme;
     if (prefs.projector) s.ui.projector = true;
-    s.ui.notice = notice;
   });
+  showNotice(notice);
   clearHistory();
   attachEngine(createEngineClient(onWorkerMessage));
   reset(false);

@@ -5,9 +5,9 @@ import {
   type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useStore } from '../../store';
-import { addNode, connect, connectProblem, moveNodes, removeElements } from '../../store/scenarioActions';
-import { selectEdges, selectNodes, selectSelection } from '../../store/selectors';
-import { requestFit, select, showNotice } from '../../store/uiActions';
+import { addNode, connectProblem, moveNodes, removeElements } from '../../store/scenarioActions';
+import { selectEdges, selectFitRequest, selectNodes, selectSelection, selectTheme } from '../../store/selectors';
+import { connectOrExplain, requestFit, select } from '../../store/uiActions';
 import { LayoutIcon } from '../common/icons';
 import { layoutPositions } from './autoLayout';
 import { deriveEdges, deriveNodes } from './deriveFlow';
@@ -28,15 +28,13 @@ function applySelect(changes: (NodeChange<FlowNode> | EdgeChange<FlowEdge>)[], t
     else if (cur?.type === type && cur.id === c.id) select(null);
   }
 }
-const selectTheme = (s: { ui: { theme: 'light' | 'dark' } }) => s.ui.theme;
-const selectFit = (s: { ui: { fitRequest: number } }) => s.ui.fitRequest;
 
 export function Canvas() {
   const scNodes = useStore(selectNodes);
   const scEdges = useStore(selectEdges);
   const selection = useStore(selectSelection);
   const theme = useStore(selectTheme);
-  const fitRequest = useStore(selectFit);
+  const fitRequest = useStore(selectFitRequest);
   const rf = useReactFlow<FlowNode, FlowEdge>();
   // Nodes are local state because React Flow writes measured sizes and drag positions into
   // them; they are re-derived (during render, not in an effect) when the scenario changes.
@@ -69,10 +67,7 @@ export function Canvas() {
 
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => applySelect(changes, 'edge'), []);
 
-  const onConnect = useCallback((c: Connection) => {
-    const problem = connect(c.source, c.target);
-    if (problem) showNotice({ tone: 'error', title: 'Cannot connect', lines: [problem] });
-  }, []);
+  const onConnect = useCallback((c: Connection) => connectOrExplain(c.source, c.target), []);
 
   const isValidConnection = useCallback(
     (c: Connection | FlowEdge) => connectProblem(useStore.getState().scenario, c.source, c.target) === null,

@@ -20,7 +20,7 @@ const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 export const COMMANDS: Command[] = [
   { id: 'togglePlay', label: 'Play or pause', shortcut: 'Space', keyTest: (e) => e.key === ' ' && !mod(e) && !e.altKey, perform: togglePlay },
   { id: 'step', label: 'Step one simulated second', shortcut: '.', keyTest: (e) => e.key === '.' && !mod(e), perform: step },
-  { id: 'reset', label: 'Reset the run', perform: () => reset(false) },
+  { id: 'reset', label: 'Reset the run to time 0', perform: () => reset(false) },
   { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: undo },
   { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), perform: redo },
 ];
@@ -30,6 +30,9 @@ export const command = (id: string): Command => {
   if (!c) throw new Error(`no command "${id}"`);
   return c;
 };
+
+/** A button's tooltip: its words (the command's label unless it says more), then the key. */
+export const tooltip = (c: Command, words = c.label): string => (c.shortcut ? `${words} (${c.shortcut})` : words);
 
 /** Elements that own these keys themselves: typing, pressing a button, moving a node. */
 const OWNS_KEYS = 'input, textarea, select, button, a[href], [contenteditable="true"], [role="menuitem"], [role="slider"], .react-flow__node, .react-flow__edge';

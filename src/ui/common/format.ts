@@ -1,4 +1,5 @@
 /** Number formats shared by badges, labels and charts: short, with units. */
+import type { BreakerState } from '../../worker/protocol';
 
 export function fmtRate(perS: number | undefined): string {
   if (perS === undefined || !Number.isFinite(perS)) return '–';
@@ -45,14 +46,19 @@ export function fmtClock(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** Kiali's convention for request error rates. */
-export type Health = 'ok' | 'warn' | 'bad' | 'idle';
-export function errorHealth(errorRate: number | undefined, rate: number | undefined): Health {
-  if (!rate || rate <= 0) return 'idle';
-  const e = errorRate ?? 0;
-  if (e < 0.01) return 'ok';
-  if (e < 0.05) return 'warn';
+/** Kiali's convention for request error rates: under 1 % is fine, 5 % and over is failing. */
+export function errorLevel(errorRate: number): 'ok' | 'warn' | 'bad' {
+  if (errorRate < 0.01) return 'ok';
+  if (errorRate < 0.05) return 'warn';
   return 'bad';
 }
 
+export type Health = 'ok' | 'warn' | 'bad' | 'idle';
+export function errorHealth(errorRate: number | undefined, rate: number | undefined): Health {
+  if (!rate || rate <= 0) return 'idle';
+  return errorLevel(errorRate ?? 0);
+}
+
 export const HEALTH_WORD: Record<Health, string> = { ok: 'healthy', warn: 'degraded', bad: 'failing', idle: 'idle' };
+
+export const BREAKER_WORD: Record<BreakerState, string> = { CLOSED: 'closed', OPEN: 'open', HALF_OPEN: 'half-open' };

@@ -1,6 +1,10 @@
 import { useStore as useZustand } from 'zustand';
-import { redo, undo, useStore } from '../../store';
+import { useStore } from '../../store';
+import { command, tooltip } from '../commands';
 import { RedoIcon, UndoIcon } from '../common/icons';
+
+const UNDO = command('undo');
+const REDO = command('redo');
 
 const canUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
 const canRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
@@ -10,8 +14,8 @@ export function UndoRedo() {
   const r = useZustand(useStore.temporal, canRedo);
   return (
     <div className="mc-group" role="group" aria-label="History">
-      <button type="button" className="mc-btn" onClick={undo} disabled={!u} aria-label="Undo" title="Undo (Ctrl+Z)"><UndoIcon /></button>
-      <button type="button" className="mc-btn" onClick={redo} disabled={!r} aria-label="Redo" title="Redo (Ctrl+Shift+Z)"><RedoIcon /></button>
+      <button type="button" className="mc-btn" onClick={UNDO.perform} disabled={!u} aria-label={UNDO.label} title={tooltip(UNDO)}><UndoIcon /></button>
+      <button type="button" className="mc-btn" onClick={REDO.perform} disabled={!r} aria-label={REDO.label} title={tooltip(REDO)}><RedoIcon /></button>
     </div>
   );
 }

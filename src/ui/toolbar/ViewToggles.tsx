@@ -1,9 +1,7 @@
 import { useStore } from '../../store';
+import { selectProjector, selectTheme } from '../../store/selectors';
 import { toggleProjector, toggleTheme } from '../../store/uiActions';
 import { MoonIcon, ProjectorIcon, SunIcon } from '../common/icons';
-
-const selectTheme = (s: { ui: { theme: string } }) => s.ui.theme;
-const selectProjector = (s: { ui: { projector: boolean } }) => s.ui.projector;
 
 export function ViewToggles() {
   const theme = useStore(selectTheme);

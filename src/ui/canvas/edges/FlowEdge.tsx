@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useStore } from '../../../store';
 import { edgeStats } from '../../../store/selectors';
-import { errorHealth, fmtPct, fmtRate, fmtWindowMs, HEALTH_WORD } from '../../common/format';
+import { BREAKER_WORD, errorHealth, fmtPct, fmtRate, fmtWindowMs, HEALTH_WORD } from '../../common/format';
 import { BreakerIcon } from '../../common/icons';
 
 /**
@@ -16,8 +16,6 @@ function flowBucket(rps: number): number {
   if (rps < 500) return 3;
   return 4;
 }
-
-const BREAKER_WORD = { CLOSED: 'closed', OPEN: 'open', HALF_OPEN: 'half-open' } as const;
 
 /**
  * An edge coloured by its error rate (Kiali: green < 1 %, amber < 5 %, red above) and drawn

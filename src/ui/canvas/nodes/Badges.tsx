@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { fmtPct, fmtRate, fmtWindowMs } from '../../common/format';
+import { errorLevel, fmtPct, fmtRate, fmtWindowMs } from '../../common/format';
 
 export interface BadgeValues {
   rps?: number;
@@ -15,12 +15,17 @@ export const Badges = memo(function Badges({ rps, p99Ms, errorRate, utilization,
     <dl className="mc-badges">
       {rps !== undefined && <Badge name="requests per second" short="rps" value={fmtRate(rps)} />}
       {p99Ms !== undefined && <Badge name="p99 latency" short="p99" value={fmtWindowMs(p99Ms)} />}
-      {errorRate !== undefined && <Badge name="error rate" short="err" value={fmtPct(errorRate)} tone={errorRate >= 0.05 ? 'bad' : errorRate >= 0.01 ? 'warn' : undefined} />}
+      {errorRate !== undefined && <Badge name="error rate" short="err" value={fmtPct(errorRate)} tone={errorTone(errorRate)} />}
       {utilization !== undefined && <Badge name="utilization" short="util" value={fmtPct(utilization)} tone={utilization >= 0.9 ? 'warn' : undefined} />}
       {queue !== undefined && <Badge name="queue length" short="queue" value={String(Math.round(queue))} tone={queue > 0 ? 'warn' : undefined} />}
     </dl>
   );
 });
+
+function errorTone(errorRate: number): 'warn' | 'bad' | undefined {
+  const level = errorLevel(errorRate);
+  return level === 'ok' ? undefined : level;
+}
 
 function Badge({ name, short, value, tone }: { name: string; short: string; value: string; tone?: 'warn' | 'bad' }) {
   return (

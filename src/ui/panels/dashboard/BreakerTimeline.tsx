@@ -1,27 +1,23 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { edgeKey } from '../../../engine/calls/edgeSchema';
 import { useStore } from '../../../store';
-import { selectSeries } from '../../../store/selectors';
-import type { BreakerState } from '../../../worker/protocol';
-import { fmtClock } from '../../common/format';
+import { BREAKER_WORD, fmtClock } from '../../common/format';
 import { ChartFrame } from './ChartFrame';
 import { breakerRuns } from './seriesData';
-import { windowDomain } from './useShownSeries';
-
-const WORD: Record<BreakerState, string> = { CLOSED: 'closed', OPEN: 'open', HALF_OPEN: 'half-open' };
+import { useShownSeries } from './useShownSeries';
 
 /** Each breaker's state over the window as a strip of labelled segments (text, not only colour). */
 export const BreakerTimeline = memo(function BreakerTimeline() {
-  const w = useStore(selectSeries);
+  const ref = useRef<HTMLElement>(null);
+  const { w, domain: [from, to] } = useShownSeries(ref);
   const withBreaker = useStore(useShallow((s) => s.scenario.edges.filter((e) => 'circuitBreaker' in e && e.circuitBreaker).map((e) => edgeKey(e.from, e.to))));
   if (withBreaker.length === 0) return null;
   const lines = breakerRuns(w, withBreaker);
-  const [from, to] = windowDomain(w);
   const span = Math.max(1, to - from);
-  const now = (line: (typeof lines)[number]) => WORD[line.runs[line.runs.length - 1]?.state ?? 'CLOSED'];
+  const now = (line: (typeof lines)[number]) => BREAKER_WORD[line.runs[line.runs.length - 1]?.state ?? 'CLOSED'];
   return (
-    <ChartFrame title="Circuit breakers" summary={lines.map((l) => `${l.edge} is ${now(l)}`).join('; ')}>
+    <ChartFrame ref={ref} title="Circuit breakers" summary={lines.map((l) => `${l.edge} is ${now(l)}`).join('; ')}>
       <div className="mc-breakers">
         {lines.map((line) => (
           <div key={line.edge} className="mc-breakers__row">
@@ -33,7 +29,7 @@ export const BreakerTimeline = memo(function BreakerTimeline() {
                 if (end <= start) return null;
                 return (
                   <span key={i} className={`mc-breakers__seg mc-breakers__seg--${r.state}`} style={{ left: `${((start - from) / span) * 100}%`, width: `${((end - start) / span) * 100}%` }}
-                    title={`${WORD[r.state]} from ${fmtClock(r.fromS * 1000)} to ${fmtClock(r.toS * 1000)}`}>{WORD[r.state]}</span>
+                    title={`${BREAKER_WORD[r.state]} from ${fmtClock(r.fromS * 1000)} to ${fmtClock(r.toS * 1000)}`}>{BREAKER_WORD[r.state]}</span>
                 );
               })}
             </div>

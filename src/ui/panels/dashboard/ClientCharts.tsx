@@ -2,6 +2,7 @@ import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../store';
+import { selectClientIds } from '../../../store/selectors';
 import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, DASHES, MARGIN, PALETTE, timeAxis } from './chartBits';
 import { latencyLines } from './latencyLines';
@@ -14,7 +15,7 @@ const ERR_DASHES = ['4 3', ...DASHES.slice(3)];
 export const ClientCharts = memo(function ClientCharts() {
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
-  const clients = useStore(useShallow((s) => s.scenario.nodes.filter((n) => n.kind === 'client').map((n) => n.id)));
+  const clients = useStore(useShallow(selectClientIds));
   const lat = latencyLines(w, clients);
   const latRows = seriesRows(w, 'clients', lat);
   const tput = clients.map((id) => ({ id, channel: 'throughput', name: `${id} rps` }));

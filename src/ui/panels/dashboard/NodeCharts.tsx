@@ -1,5 +1,6 @@
 import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, YAxis } from 'recharts';
+import { edgeKey } from '../../../engine/calls/edgeSchema';
 import { useStore } from '../../../store';
 import type { AppState } from '../../../store/types';
 import { ChartFrame } from './ChartFrame';
@@ -11,7 +12,7 @@ import { useShownSeries } from './useShownSeries';
 const selectChartNode = (s: AppState): string | null => {
   const sel = s.selection;
   if (sel?.type === 'node' && s.scenario.nodes.some((n) => n.id === sel.id && n.kind !== 'client')) return sel.id;
-  if (sel?.type === 'edge') return sel.id.split('->')[1] ?? null;
+  if (sel?.type === 'edge') return s.scenario.edges.find((e) => edgeKey(e.from, e.to) === sel.id)?.to ?? null;
   return s.scenario.nodes.find((n) => n.kind !== 'client')?.id ?? null;
 };
 

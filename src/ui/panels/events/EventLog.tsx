@@ -1,6 +1,7 @@
 import { useStore } from '../../../store';
 import { selectEvents } from '../../../store/selectors';
 import { select } from '../../../store/uiActions';
+import { edgeTarget } from '../../common/edges';
 import { fmtClock } from '../../common/format';
 
 /** A mark per event kind, so the list scans without colour (glyphs every system font has). */
@@ -19,7 +20,7 @@ export function EventLog() {
       ) : (
         <ol className="mc-events__list" aria-label="Event log" reversed>
           {[...events].reverse().map((e, i) => {
-            const node = e.node ?? e.edge?.split('->')[1];
+            const node = e.node ?? (e.edge ? edgeTarget(e.edge) : undefined);
             return (
               <li key={`${e.atMs}-${events.length - i}`}>
                 <button type="button" className="mc-events__item" disabled={!node}

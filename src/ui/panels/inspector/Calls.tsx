@@ -1,8 +1,9 @@
 import { useId, useMemo } from 'react';
+import { edgeKey } from '../../../engine/calls/edgeSchema';
 import { useStore } from '../../../store';
 import { selectScenario } from '../../../store/selectors';
-import { connect, connectProblem, removeElements } from '../../../store/scenarioActions';
-import { showNotice } from '../../../store/uiActions';
+import { connectProblem, removeElements } from '../../../store/scenarioActions';
+import { connectOrExplain } from '../../../store/uiActions';
 
 /** The node's outgoing calls as a list, with add and remove: connecting without dragging. */
 export function Calls({ from }: { from: string }) {
@@ -20,7 +21,7 @@ export function Calls({ from }: { from: string }) {
         {targets.map((t) => (
           <li key={t}>
             <span>→ {t}</span>
-            <button type="button" className="mc-btn mc-btn--small" aria-label={`Remove the call to ${t}`} onClick={() => removeElements([], [`${from}->${t}`])}>Remove</button>
+            <button type="button" className="mc-btn mc-btn--small" aria-label={`Remove the call to ${t}`} onClick={() => removeElements([], [edgeKey(from, t)])}>Remove</button>
           </li>
         ))}
         {targets.length === 0 && <li className="mc-muted">No calls yet.</li>}
@@ -28,10 +29,7 @@ export function Calls({ from }: { from: string }) {
       {candidates.length > 0 && (
         <div className="mc-field">
           <label htmlFor={id} className="mc-field__label">add a call to</label>
-          <select id={id} className="mc-select" value="" onChange={(e) => {
-            const problem = connect(from, e.target.value);
-            if (problem) showNotice({ tone: 'error', title: 'Cannot connect', lines: [problem] });
-          }}>
+          <select id={id} className="mc-select" value="" onChange={(e) => connectOrExplain(from, e.target.value)}>
             <option value="" disabled>choose a node…</option>
             {candidates.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>

@@ -3,6 +3,7 @@
  * cross-checks), and returns either the parsed value to commit or the problems by field path.
  */
 import { parseScenario } from '../../../scenario/parse';
+import { pathUnder } from '../../../scenario/problems';
 import type { Scenario } from '../../../store/types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
@@ -12,8 +13,8 @@ function check<T>(candidate: Scenario, prefix: string, pick: (s: Scenario) => T)
   if (r.ok) return { ok: true, value: pick(r.scenario) };
   const errors: Record<string, string> = {};
   for (const p of r.problems) {
-    const rel = p.path === prefix ? '' : p.path.startsWith(`${prefix}.`) ? p.path.slice(prefix.length + 1) : prefix === '' ? p.path : `(${p.path})`;
-    errors[rel] ??= p.message;
+    // A problem the edit causes outside the element is still reported, under its full path.
+    errors[pathUnder(p.path, prefix) ?? `(${p.path})`] ??= p.message;
   }
   return { ok: false, errors };
 }

@@ -1,12 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../store';
+import { selectClientIds } from '../../../store/selectors';
 import type { AppState } from '../../../store/types';
 import { ChaosMonkey } from './ChaosMonkey';
 import { ClientLoad } from './ClientLoad';
 import { FaultList } from './FaultList';
-
-/** Client ids only (strings compare by value), so the list re-renders when clients come or go. */
-const clientIds = (s: AppState) => s.scenario.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
 
 /** A client's open-loop rate, or null for closed-loop users. */
 const rpsOf = (id: string) => (s: AppState) => {
@@ -21,7 +19,7 @@ function ClientRow({ id }: { id: string }) {
 }
 
 export function LoadPanel() {
-  const ids = useStore(useShallow(clientIds));
+  const ids = useStore(useShallow(selectClientIds));
   return (
     <div className="mc-loadpanel">
       <section aria-label="Load" className="mc-loadpanel__col">
