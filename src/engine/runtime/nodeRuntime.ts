@@ -98,6 +98,8 @@ export class NodeRt {
   sizeFactors: Float64Array | null = null;
   /** Faults in force: the share of requests answered 500, added latency, black hole. */
   faultErrorRate = 0;
+  /** The rates of the error faults in force; they fail requests independently of each other. */
+  faultErrorRates: number[] = [];
   faultLatency: Sampler[] = [];
   blackholes = 0;
   slowdowns: number[] = [];
