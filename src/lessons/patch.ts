@@ -33,16 +33,17 @@ const REASONS: Record<string, string> = {
  * changed. Throws PatchFailure naming the operation that did not apply.
  */
 export function applyPatch(scenario: ScenarioInput, ops: readonly Operation[]): ScenarioInput {
-  try {
-    return jsonpatch.applyPatch(clone(scenario), ops as Operation[], true, true).newDocument;
-  } catch (e) {
-    if (e instanceof jsonpatch.JsonPatchError) {
-      const k = e.index ?? 0;
-      const op = ops[k];
-      throw new PatchFailure(k, `${op ? `${op.op} ${op.path}` : 'operation'}: ${REASONS[e.name] ?? e.message.split('\n')[0]}`);
+  // Copies of both: the result shares nothing with the scenario or with the patch's values.
+  let doc = clone(scenario);
+  clone(ops).forEach((op, k) => {
+    try {
+      doc = jsonpatch.applyOperation(doc, op, true, true, true, k).newDocument;
+    } catch (e) {
+      if (e instanceof jsonpatch.JsonPatchError) throw new PatchFailure(k, `${op.op} ${op.path}: ${REASONS[e.name] ?? e.message.split('\n')[0]}`);
+      throw e;
     }
-    throw e;
-  }
+  });
+  return doc;
 }
 
 /** The operations that turn `from` into `to` (for recording a teacher's solution). */

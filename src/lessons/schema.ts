@@ -113,7 +113,8 @@ export const checkSchema: CheckSchema = z.any().transform((v, ctx) => {
 }) as unknown as CheckSchema;
 
 /** The same checks for editors' JSON Schema: any of the forms. */
-export const checkSchemaForEditors: CheckSchema = z.lazy(() => z.union(checkForms(() => checkSchemaForEditors).map(([, f]) => f))) as unknown as CheckSchema;
+export const checkSchemaForEditors: CheckSchema = z.lazy(() => z.union(checkForms(() => checkSchemaForEditors).map(([, f]) => f)))
+  .meta({ id: 'Check', description: 'One of {metric}, {series}, {events}, {topology}, {all}, {any}, {not}' }) as unknown as CheckSchema;
 
 /** One RFC 6902 operation over the lesson's scenario. */
 const pointer = z.string({ error: 'path must be a JSON pointer such as /nodes/1/instances' }).regex(/^(\/.*)?$/, 'path must be a JSON pointer starting with "/" (e.g. /nodes/1/instances)');
