@@ -16,7 +16,10 @@ export interface PoolOptions<T, R> {
 
 /** Runs tasks over the cores and gives their results in the order of the tasks. */
 export async function runTasks<T, R>(tasks: readonly T[], o: PoolOptions<T, R>): Promise<R[]> {
-  const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), tasks.length));
+  // Worker threads load the bundle scripts/run.mjs makes; run from the TypeScript sources (tsx),
+  // there is no bundle and a worker could not load them, so everything runs in this thread.
+  const bundled = !TASKS_URL.endsWith('.ts');
+  const threads = bundled ? Math.max(1, Math.min(o.threads ?? availableParallelism(), tasks.length)) : 1;
   const bar = process.stderr.isTTY && tasks.length > 1
     ? new cliProgress.SingleBar({ format: `${o.label} [{bar}] {value}/{total} {eta_formatted} left`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
     : null;
