@@ -117,7 +117,7 @@ describe('series checks', () => {
   });
 
   it('refuse a fault the scenario does not have, and a window without points', () => {
-    expect(series('max', { fault: 'nope' }).error).toBe('no fault with id "nope" in the scenario (there is db-down, later)');
+    expect(series('max', { fault: 'nope' }).error).toBe('no fault with id "nope" in the scenario (there are db-down, later)');
     expect(series('max', { fromMs: 20_000, toMs: 30_000 }).error).toMatch(/the window has no series points/);
   });
 
