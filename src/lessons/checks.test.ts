@@ -190,6 +190,11 @@ describe('topology checks', () => {
     expect(judge({ topology: 'edgeHas', from: 'gw', to: 'api', field: 'timeoutMs' }).status).toBe('fail');
     expect(judge({ topology: 'edgeHas', to: 'nowhere', field: 'retry' })).toMatchObject({ status: 'fail', message: 'no edge into "nowhere"' });
   });
+
+  it('tracingOn: the scenario samples traces', () => {
+    expect(judge({ topology: 'tracingOn' }, { scenario: { ...scenario, tracing: undefined } })).toMatchObject({ status: 'fail', message: 'tracing is off' });
+    expect(judge({ topology: 'tracingOn' }, { scenario: { ...scenario, tracing: { sampleRate: 0.05 } } })).toMatchObject({ status: 'pass', actual: 0.05, message: 'tracing samples 5 % of requests' });
+  });
 });
 
 describe('all, any and not', () => {
