@@ -82,7 +82,7 @@ export interface SeriesReport {
   tMs: number[];
   clients: Record<string, Record<(typeof CLIENT_CHANNELS)[number], number[]> & { failuresPerS: Record<string, number[]> }>;
   nodes: Record<string, Record<(typeof NODE_CHANNELS)[number], number[]>>;
-  /** Per edge: attempts/s, errors/s, and the breaker's worst state in each point (0 closed, 1 half-open, 2 open). */
+  /** Per edge: attempts/s, errors/s, and the breaker's worst state in each point as a severity (0 closed, 1 half-open, 2 open; calls/breakerCodes.ts). */
   edges: Record<string, Record<(typeof EDGE_CHANNELS)[number], number[]>>;
 }
 
