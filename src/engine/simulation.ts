@@ -71,7 +71,11 @@ export interface Simulation {
   /** Ends a fault started live or by the scenario; false when it was not active. */
   stopFault(id: string): boolean;
   activeFaults(): ActiveFault[];
-  /** Counters since the previous snapshot and the current state: cheap, for the live view. */
+  /**
+   * The live view: rates over the last few simulated seconds, p99s of the last whole second and
+   * the current state. Cheap; what it says depends on the simulated time only, not on when or
+   * how often it is called.
+   */
   snapshot(): Snapshot;
   /** The full result so far. */
   report(): Report;
@@ -94,7 +98,6 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   world.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   world.start(warmupMs);
   let seq = 0;
-  let lastSnapshotMs = 0;
   let stopped: string | undefined;
 
   const nodeNamed = (id: string) => {
@@ -187,11 +190,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     stopFault: (id) => world.faults!.stopLive(world, id),
     activeFaults: () => world.faults!.active(),
-    snapshot() {
-      const s = takeSnapshot(world, ++seq, lastSnapshotMs);
-      lastSnapshotMs = world.now;
-      return s;
-    },
+    snapshot: () => takeSnapshot(world, ++seq),
     report: () =>
       buildReport(world, { name: scenario.name, seed, durationMs: scenario.durationMs, warmupMs, warnings: [], stoppedEarly: stopped }),
     series: (sinceMs) => buildSeries(world, sinceMs === undefined ? 0 : world.series.firstFrom(sinceMs)),

@@ -34,7 +34,7 @@ export function call(w: World, p: number, e: EdgeRt): void {
   jobs.callStartedAt[c] = w.now;
   jobs.attempt[c] = 1;
   e.calls++;
-  e.snapCalls++;
+  e.liveCalls++;
   if (e.plain && w.tracer === null) {
     // The common case: one attempt, nothing around it, no fault on the link. This is
     // `transmit` without its checks, written out because the call costs more than the work.
@@ -143,7 +143,7 @@ export function deliverResponse(w: World, c: number): void {
       if ((jobs.flags[c] & F_REFUSED) !== 0) e.rejected++;
       e.failedAttempts++;
       e.errors++;
-      e.snapErrors++;
+      e.liveErrors++;
       e.secErrors++;
     }
     jobs.release(c);
@@ -224,7 +224,7 @@ function finishCall(w: World, c: number, e: EdgeRt, cause: number, keep: boolean
   const jobs = w.jobs;
   if (cause !== OK) {
     e.errors++;
-    e.snapErrors++;
+    e.liveErrors++;
     e.secErrors++;
     if (e.fallbackMs >= 0) {
       e.fallbacks++;

@@ -138,20 +138,24 @@ export class Histogram {
 
   /**
    * Adds what was recorded since `mark` into `into` and moves the mark up to now: how a live
-   * view reads "the last tenth of a second" from a histogram that keeps counting.
+   * view reads "the last second" from a histogram that keeps counting. Returns how many
+   * samples it added.
    */
-  drainSince(mark: HistogramMark, into: Float64Array): void {
+  drainSince(mark: HistogramMark, into: Float64Array): number {
     if (mark.resets !== this.resets) {
       mark.counts.fill(0);
       mark.resets = this.resets;
     }
+    let drained = 0;
     for (let i = this.lo; i <= this.hi; i++) {
       const d = this.counts[i] - mark.counts[i];
       if (d > 0) {
         into[i] += d;
+        drained += d;
         mark.counts[i] = this.counts[i];
       }
     }
+    return drained;
   }
 
   /** Empties it, touching only the buckets in use (cheap when called every simulated second). */

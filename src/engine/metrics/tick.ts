@@ -94,6 +94,7 @@ export function onTick(w: World): void {
     e.secBreakerMax = now;
     e.secAttempts = e.secErrors = 0;
   }
+  w.live.close(w);
   for (const n of w.nodes) n.behaviour?.onSecond?.(w, n);
   for (const f of w.perSecond) f(w);
   // The next point opens now, after this second's decisions (an autoscaler's new instances count in it).

@@ -60,14 +60,14 @@ export function finishRoot(w: World, j: number, n: NodeRt, cause: number): void 
   c.latency.record(latency);
   c.secLatency.record(latency);
   c.secAnswers++;
-  c.snapAnswers++;
+  c.liveAnswers++;
   if (cause === OK) c.ok++;
   else {
     c.failed++;
     c.failedBy[cause]++;
     c.secFailed++;
     c.secFailedBy[cause]++;
-    c.snapFailed++;
+    c.liveFailed++;
   }
   if (w.tracer !== null && w.jobs.span[j] >= 0) w.tracer.endSpan(w, j, cause);
   w.jobs.release(j);
