@@ -8,8 +8,10 @@ export interface ClientLive {
   rps: number;
   /** Failed answers over all answers, over the live window. */
   errorRate: number;
-  /** p99 of the last whole simulated second. */
+  /** p99 of the successful requests of the last whole simulated second; 0 when none succeeded. */
   p99Ms: number;
+  /** The last whole simulated second had answers and not one success: p99 has nothing to say. */
+  lastSecondAllFailed: boolean;
   sent: number;
   ok: number;
   failed: number;
@@ -85,6 +87,7 @@ export function takeSnapshot(w: World, seq: number): Snapshot {
         rps: perS(b, c.liveAnswers),
         errorRate: answers > 0 ? live.delta(b + 1, c.liveFailed) / answers : 0,
         p99Ms: w.series.length > 0 ? w.series.last(n.seriesBase + 1) : 0,
+        lastSecondAllFailed: w.series.length > 0 && w.series.last(n.seriesBase) > 0 && w.series.last(n.seriesBase + 2) >= 1,
         sent: c.sent, ok: c.ok, failed: c.failed,
       };
       continue;

@@ -31,9 +31,11 @@ export class ClientRt {
   ok = 0;
   failed = 0;
   readonly failedBy = new Float64Array(FAILURE_COUNT);
+  /** Send to answer of the successful requests; failed ones go to {@link failedLatency}. */
   readonly latency = new Histogram();
+  readonly failedLatency = new Histogram();
 
-  /** This simulated second only, for the time series. */
+  /** This simulated second only, for the time series (latency: of the successful requests). */
   secAnswers = 0;
   secFailed = 0;
   readonly secFailedBy = new Float64Array(FAILURE_COUNT);
@@ -46,6 +48,7 @@ export class ClientRt {
     this.sent = this.ok = this.failed = 0;
     this.failedBy.fill(0);
     this.latency.reset();
+    this.failedLatency.reset();
   }
 }
 

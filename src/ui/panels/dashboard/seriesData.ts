@@ -5,7 +5,7 @@ import type { BreakerState, SeriesWindow } from '../../../worker/protocol';
 export type ChartRow = { t: number } & Record<string, number>;
 
 /** Rows with one column per (id, channel) pair picked; columns are named by `name`. */
-export function seriesRows(w: SeriesWindow, group: 'clients' | 'nodes', picks: { id: string; channel: string; name: string; scale?: number }[]): ChartRow[] {
+export function seriesRows(w: SeriesWindow, group: 'clients' | 'nodes', picks: readonly { id: string; channel: string; name: string; scale?: number }[]): ChartRow[] {
   return w.tMs.map((tMs, i) => {
     const row: ChartRow = { t: tMs / 1000 } as ChartRow;
     for (const p of picks) {
