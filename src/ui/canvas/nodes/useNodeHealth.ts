@@ -26,6 +26,9 @@ export function clientHealthWord(stats: ClientLive | undefined): string | undefi
   return stats ? HEALTH_WORD[errorHealth(stats.errorRate, stats.rps)] : undefined;
 }
 
+/** A node card names at most this many sources of errors (the worst), and counts the rest. */
+const MAX_NAMED = 2;
+
 /**
  * The nodes whose failures this node passes on (its calls to them fail, worst first), as one
  * string so a component re-renders only when it changes; '' when the node makes most of its
@@ -38,8 +41,9 @@ export const passedOnFrom = (id: string) => (s: AppState): string => {
   const failing = Object.entries(s.run.edges)
     .filter(([key, e]) => key.startsWith(prefix) && e.callsPerS > 0 && errorLevel(e.errorRate) !== 'ok')
     .sort((a, b) => b[1].errorRate * b[1].callsPerS - a[1].errorRate * a[1].callsPerS);
-  return failing.map(([key]) => {
+  const names = failing.slice(0, MAX_NAMED).map(([key]) => {
     const to = edgeTarget(key) ?? key;
     return s.scenario.nodes.find((x) => x.id === to)?.label ?? to;
-  }).join(', ');
+  });
+  return failing.length > MAX_NAMED ? `${names.join(', ')} +${failing.length - MAX_NAMED}` : names.join(', ');
 };
