@@ -160,6 +160,12 @@ describe('run loop', () => {
     expect(f.last('snapshot')!.snapshot.tMs).toBeGreaterThan(30_000);
     loop.handle({ type: 'pause' });
     expect(f.posts.filter((p) => p.type === 'ended')).toHaveLength(1);
+    // A longer scenario, edited in while it runs, moves the end.
+    loop.handle({ type: 'load', scenario: short, gen: 3 });
+    loop.handle({ type: 'change', change: { type: 'setDuration', durationMs: 30_000 } });
+    loop.handle({ type: 'play' });
+    f.runWall(2000);
+    expect(f.last('ended')!.summary.atMs).toBe(30_000);
     // Reset: a fresh run stops at its end again.
     loop.handle({ type: 'setSpeed', speed: 'max' });
     loop.handle({ type: 'load', scenario: short, gen: 2 });
