@@ -1,9 +1,9 @@
 /**
  * Works out how an edit reaches a running simulation: as live changes the engine applies at
  * once (instances, rps, concurrency, service time, a service's size and autoscaler, routes,
- * every call setting, the scenario's length), or, when the edit changes something the engine cannot change live
- * (topology, queue sizes, startup time...), as a restart with the new scenario. Layout and
- * wording (position, label, notes) never reach the engine.
+ * every call setting, the scenario's length), or, when the edit changes something the engine
+ * cannot change live (topology, queue sizes, startup time...), as a restart with the new
+ * scenario. Layout and wording (position, label, notes) never reach the engine.
  */
 import { edgeKey } from '../engine/calls/edgeSchema';
 import type { Distribution } from '../engine/core/distributions';
