@@ -1,21 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeEngine, resetStore } from '../../../tests/ui/storeHarness';
 import { useStore } from '../../store';
 import { addNode } from '../../store/scenarioActions';
 import { select } from '../../store/uiActions';
 import { Canvas } from './Canvas';
-
-beforeAll(() => {
-  // jsdom has no ResizeObserver; React Flow only needs it to exist here.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
 
 beforeEach(() => {
   resetStore();

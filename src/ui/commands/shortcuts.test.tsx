@@ -1,7 +1,7 @@
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeEngine, resetStore } from '../../../tests/ui/storeHarness';
 import { useStore } from '../../store';
 import { addNode } from '../../store/scenarioActions';
@@ -25,15 +25,6 @@ function Page() {
 
 const nodeCount = () => useStore.getState().scenario.nodes.length;
 const status = () => useStore.getState().run.status;
-
-beforeAll(() => {
-  // jsdom has no ResizeObserver; React Flow only needs it to exist here.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
 
 beforeEach(() => {
   resetStore();
