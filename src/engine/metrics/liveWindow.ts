@@ -11,8 +11,9 @@
  * simulated second the tick copies them into a small ring, and a rate is the difference
  * between now and the ring's row of {@link LIVE_WINDOW_S} seconds ago.
  */
+import type { EdgeRt } from '../calls/edgeRuntime';
 import type { World } from '../runtime/world';
-import { BUCKETS, newMark, percentileOfCounts, type HistogramMark } from './histogram';
+import { BUCKETS, Histogram, percentileOfCounts } from './histogram';
 
 export const LIVE_WINDOW_S = 5;
 
@@ -26,8 +27,11 @@ export class LiveWindow {
   private readonly times = new Float64Array(ROWS);
   /** Rows written so far; row 0 is the start of the run, with every counter at 0. */
   private written = 1;
-  /** Set once something reads percentiles: only then does the tick work them out. */
-  latency: { marks: HistogramMark[]; edge: Float64Array; nodes: Float64Array[] } | null = null;
+  /**
+   * Set once something reads percentiles: only then do calls also count in their edge's
+   * histogram of the current second, and does the tick work the p99s out.
+   */
+  private latency: { incoming: EdgeRt[][]; merged: Float64Array } | null = null;
 
   constructor(private readonly nodeCount: number, edgeCount: number) {
     const width = nodeCount * PER_NODE + edgeCount * PER_EDGE;
@@ -86,28 +90,41 @@ export class LiveWindow {
 
   /**
    * Starts working out each edge's and node's p99 of the last whole second at every tick. A
-   * headless run never asks, so it never pays for the walk over the histograms.
+   * headless run never asks, so it never pays for the extra histogram or the tick's work.
    */
   watchLatency(w: World): void {
     if (this.latency) return;
-    this.latency = { marks: w.edges.map(() => newMark()), edge: new Float64Array(BUCKETS), nodes: w.nodes.map(() => new Float64Array(BUCKETS)) };
-    // Read up to now, so the first second it reports is a second, not everything so far.
-    for (let k = 0; k < w.edges.length; k++) w.edges[k].latency.drainSince(this.latency.marks[k], this.latency.edge);
+    const incoming: EdgeRt[][] = w.nodes.map(() => []);
+    for (const e of w.edges) {
+      e.secLatency = new Histogram();
+      incoming[e.to].push(e);
+    }
+    this.latency = { incoming, merged: new Float64Array(BUCKETS) };
   }
 }
 
-/** Each edge's p99 over the second that just closed, and each node's over all the calls into it. */
-function closeLatencySecond(w: World, st: NonNullable<LiveWindow['latency']>): void {
-  for (const n of st.nodes) n.fill(0);
-  for (const e of w.edges) {
-    st.edge.fill(0);
-    if (e.latency.drainSince(st.marks[e.index], st.edge) === 0) {
-      e.liveP99Ms = 0;
-      continue;
+/**
+ * Each edge's p99 over the second that just closed, and each node's over all the calls into
+ * it. Only the buckets the second used are read or cleared: this runs once a simulated second,
+ * many times a wall second at full speed.
+ */
+function closeLatencySecond(w: World, st: { incoming: EdgeRt[][]; merged: Float64Array }): void {
+  const merged = st.merged;
+  for (const n of w.nodes) {
+    let from = BUCKETS, to = -1;
+    for (const e of st.incoming[n.index]) {
+      const h = e.secLatency!;
+      if (h.count === 0) continue;
+      h.addTo(merged);
+      if (h.usedFrom < from) from = h.usedFrom;
+      if (h.usedTo > to) to = h.usedTo;
     }
-    const into = st.nodes[e.to];
-    for (let i = 0; i < BUCKETS; i++) into[i] += st.edge[i];
-    e.liveP99Ms = percentileOfCounts(st.edge, 0.99);
+    n.liveP99Ms = to >= from ? percentileOfCounts(merged, from, to, 0.99) : 0;
+    if (to >= from) merged.fill(0, from, to + 1);
   }
-  for (const n of w.nodes) n.liveP99Ms = percentileOfCounts(st.nodes[n.index], 0.99);
+  for (const e of w.edges) {
+    const h = e.secLatency!;
+    e.liveP99Ms = h.percentile(0.99);
+    h.reset();
+  }
 }
