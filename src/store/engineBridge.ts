@@ -86,6 +86,8 @@ export function onWorkerMessage(msg: FromWorker): void {
       return setRun((r) => ({ ...r, faults: msg.active }));
     case 'done':
       return setRun((r) => ({ ...r, status: 'done', message: `Run finished: ${msg.reason}` }));
+    case 'ended':
+      return setRun((r) => ({ ...r, status: 'done', summary: msg.summary }));
     case 'error':
       setRun((r) => ({ ...r, message: msg.message }));
       return useStore.setState((s) => {

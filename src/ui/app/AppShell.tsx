@@ -6,6 +6,7 @@ import { Canvas } from '../canvas/Canvas';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Notice } from '../common/Notice';
 import { Palette } from '../palette/Palette';
+import { RunSummary } from '../panels/summary/RunSummary';
 import { Toolbar } from '../toolbar/Toolbar';
 import { BottomPanel } from './BottomPanel';
 import { SidePanel } from './SidePanel';
@@ -35,6 +36,7 @@ export function AppShell() {
       <div className="mc-app">
         <Toolbar />
         <Notice />
+        <RunSummary />
         <main className="mc-main">
           <Palette />
           <div className="mc-centre">

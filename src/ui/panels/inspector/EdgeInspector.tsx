@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { edgeKey, edgeSchema } from '../../../engine/calls/edgeSchema';
+import { callWarnings } from '../../../scenario/crossChecks';
 import { useStore } from '../../../store';
 import { updateEdge } from '../../../store/scenarioActions';
 import type { Scenario } from '../../../store/types';
@@ -21,6 +22,7 @@ export function EdgeInspector({ edge, index }: { edge: Edge; index: number }) {
   const check = useCallback((c: Edge) => checkEdge(useStore.getState().scenario, index, c), [index]);
   const commit = useCallback((v: Edge) => updateEdge(key, v), [key]);
   const { errors, onEdit } = useFormEditor(edge, check, commit);
+  const warnings = callWarnings(edge);
   return (
     <section className="mc-inspector__body" aria-label={`Settings of the call ${key}`}>
       <header className="mc-inspector__head">
@@ -30,6 +32,12 @@ export function EdgeInspector({ edge, index }: { edge: Edge; index: number }) {
         </div>
       </header>
       {errors[''] && <p className="mc-field__error" role="alert">{errors['']}</p>}
+      {warnings.length > 0 && (
+        <div className="mc-hint" role="status" aria-label={`${key} may not work as meant`}>
+          <p className="mc-hint__title">Check this call</p>
+          {warnings.map((w) => <p key={w}>{w}</p>)}
+        </div>
+      )}
       <ElementActions target={{ type: 'edge', id: key }} />
       <SchemaForm fields={fieldsOf(edgeSchema)} value={edge} errors={errors} onEdit={onEdit} skip={SKIP} />
     </section>
