@@ -1,6 +1,8 @@
 import { INST_GONE, INST_READY, INSTANCE_STATE_NAMES } from '../runtime/codes';
 import type { World } from '../runtime/world';
 import { breakerStateName, type BreakerStateName } from '../calls/circuitBreaker';
+import { scalingStateOf } from '../scaling/state';
+import { StickySessions } from '../sessions/sticky';
 import type { LoggedEvent } from './eventLog';
 import { BUCKETS, newMark, percentileOfCounts, type HistogramMark } from './histogram';
 
@@ -35,7 +37,10 @@ export interface NodeLive {
   readyReplicas: number;
   workers: number;
   instances: InstanceLive[];
-  /** Kind-specific live values (queue depth, saga counts...). */
+  /**
+   * Kind-specific live values (queue depth, saga counts...), and for services what they cost
+   * now (`costPerHour`, dollars) and, with sticky sessions, the sessions lost so far (`sessionsLost`).
+   */
   extra?: Record<string, number | string>;
 }
 
@@ -45,6 +50,8 @@ export interface EdgeLive {
   /** p99 of the calls answered since the previous snapshot, as the caller saw them (0 when none). */
   p99Ms: number;
   breaker?: BreakerStateName;
+  /** Failed calls the edge's fallback answered, since the run (or warm-up) began; only on edges with a fallback. */
+  fallbacks?: number;
 }
 
 /** A cheap picture of the run now, for the live UI (about ten a second). */
@@ -77,6 +84,16 @@ function latencyWindows(w: World): { edgeP99: number[]; nodeP99: number[] } {
     return percentileOfCounts(st.edge, 0.99);
   });
   return { edgeP99, nodeP99: st.nodes.map((c) => percentileOfCounts(c, 0.99)) };
+}
+
+/** A service's live extras: its cost rate now and, with sticky sessions, the sessions it lost. */
+function serviceExtra(w: World, index: number): Record<string, number> | undefined {
+  const ss = scalingStateOf(w)?.byNode[index];
+  if (!ss) return undefined;
+  const out: Record<string, number> = { costPerHour: Math.round(ss.ratePerHour() * 1e6) / 1e6 };
+  const sessions = ss.node.sessions;
+  if (sessions instanceof StickySessions) out.sessionsLost = sessions.lost;
+  return out;
 }
 
 /** Builds a snapshot and resets the since-last-snapshot counters. */
@@ -117,13 +134,15 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
       readyReplicas: ready,
       workers: n.workers,
       instances,
-      ...(n.behaviour?.live ? { extra: n.behaviour.live(w, n) } : {}),
     };
+    const extra = n.behaviour?.live ? n.behaviour.live(w, n) : serviceExtra(w, n.index);
+    if (extra) nodes[n.id].extra = extra;
     n.snapArrivals = n.snapCompleted = n.snapFailed = 0;
   }
   for (const e of w.edges) {
     edges[e.key] = { callsPerS: e.snapCalls / dtS, errorRate: e.snapCalls > 0 ? Math.min(1, e.snapErrors / e.snapCalls) : 0, p99Ms: edgeP99[e.index] };
     if (e.breaker) edges[e.key].breaker = breakerStateName(e.breaker.state);
+    if (e.fallbackMs >= 0) edges[e.key].fallbacks = e.fallbacks;
     e.snapCalls = e.snapErrors = 0;
   }
   return { seq, tMs: w.now, events: w.events, clients, nodes, edges, newEvents: w.log.takeNew() };
