@@ -1,5 +1,6 @@
 import { BreakerTimeline } from './BreakerTimeline';
 import { ClientCharts } from './ClientCharts';
+import { CostLine } from './CostLine';
 import { ErrorsChart } from './ErrorsChart';
 import { NodeCharts } from './NodeCharts';
 
@@ -10,6 +11,7 @@ import { NodeCharts } from './NodeCharts';
 export function Dashboard() {
   return (
     <div className="mc-dashboard" data-testid="dashboard">
+      <CostLine />
       <ClientCharts />
       <ErrorsChart />
       <NodeCharts />
