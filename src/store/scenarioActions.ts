@@ -41,8 +41,6 @@ export function addNode(kind: string, position: { x: number; y: number }): strin
 /** Removes nodes (with their edges and the gateway routes to them) and edges. */
 export function removeElements(nodeIds: readonly string[], edgeKeys: readonly string[]): void {
   const gone = new Set(nodeIds);
-  const s = useStore.getState().scenario;
-  if (gone.size > 0 && s.nodes.every((n) => gone.has(n.id))) return; // a scenario keeps at least one node
   const cut = new Set(edgeKeys);
   useStore.setState((st) => {
     const sc = st.scenario;
@@ -54,7 +52,7 @@ export function removeElements(nodeIds: readonly string[], edgeKeys: readonly st
       if (kept.length !== n.routes.length) n.routes = kept;
     }
     const sel = st.selection;
-    if (sel && ((sel.type === 'node' && gone.has(sel.id)) || (sel.type === 'edge' && !sc.edges.some((e) => edgeKey(e.from, e.to) === sel.id)))) st.selection = null;
+    if (sel && ((sel.type === 'node' && gone.has(sel.id)) || (sel.type === 'nodes' && sel.ids.some((id) => gone.has(id))) || (sel.type === 'edge' && !sc.edges.some((e) => edgeKey(e.from, e.to) === sel.id)))) st.selection = null;
   });
 }
 

@@ -4,6 +4,8 @@
  */
 import { redo, undo } from '../../store';
 import { reset, step, togglePlay } from '../../store/runActions';
+import { selectAllNodes } from '../../store/uiActions';
+import { newScenario } from '../persistence/newScenario';
 
 export interface Command {
   id: string;
@@ -13,6 +15,8 @@ export interface Command {
   /** Whether a keydown triggers the command. */
   keyTest?: (e: KeyboardEvent) => boolean;
   perform: () => void;
+  /** The key works wherever focus is except in a text field (a focused node does not own it). */
+  outsideFieldsOnly?: boolean;
 }
 
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -23,6 +27,8 @@ export const COMMANDS: Command[] = [
   { id: 'reset', label: 'Reset the run to time 0', perform: () => reset(false) },
   { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: undo },
   { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), perform: redo },
+  { id: 'newScenario', label: 'New empty scenario', perform: newScenario },
+  { id: 'selectAll', label: 'Select all nodes', shortcut: 'Ctrl+A', keyTest: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a', perform: selectAllNodes, outsideFieldsOnly: true },
 ];
 
 export const command = (id: string): Command => {
@@ -36,9 +42,13 @@ export const tooltip = (c: Command, words = c.label): string => (c.shortcut ? `$
 
 /** Elements that own these keys themselves: typing, pressing a button, moving a node. */
 const OWNS_KEYS = 'input, textarea, select, button, a[href], [contenteditable="true"], [role="menuitem"], [role="slider"], .react-flow__node, .react-flow__edge';
+/** Where text is typed: Ctrl+A there selects the text, not the nodes. */
+const FIELDS = 'input, textarea, select, [contenteditable="true"]';
 
 export function commandForKey(e: KeyboardEvent): Command | undefined {
   const t = e.target as Element | null;
-  if (t && typeof t.closest === 'function' && t.closest(OWNS_KEYS)) return undefined;
-  return COMMANDS.find((c) => c.keyTest?.(e));
+  const inside = (sel: string) => !!t && typeof t.closest === 'function' && t.closest(sel) !== null;
+  const c = COMMANDS.find((x) => x.keyTest?.(e));
+  if (!c) return undefined;
+  return inside(c.outsideFieldsOnly ? FIELDS : OWNS_KEYS) ? undefined : c;
 }
