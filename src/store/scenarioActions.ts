@@ -102,7 +102,7 @@ export function updateEdge(key: string, edge: Edge): void {
   });
 }
 
-export function updateScenarioFields(fields: Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'durationMs' | 'warmupMs'>>): void {
+export function updateScenarioFields(fields: Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'durationMs' | 'warmupMs' | 'tracing'>>): void {
   useStore.setState((st) => {
     Object.assign(st.scenario, fields);
   });
