@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { edgeKey } from '../../../engine/calls/edgeSchema';
 import { useStore } from '../../../store';
 import type { AppState } from '../../../store/types';
@@ -24,18 +24,15 @@ export function useChartNode(): ChartNode {
   const pointed = useStore(selectPointed);
   const first = useStore(selectFirst);
   const [followed, setFollowed] = useState<string | null>(() => pickFollowed(useStore.getState().run.nodes, null));
-  useEffect(() => {
-    let current = pickFollowed(useStore.getState().run.nodes, null);
-    setFollowed(current);
-    return useStore.subscribe((s, prev) => {
-      if (s.run.nodes === prev.run.nodes) return;
-      const next = pickFollowed(s.run.nodes, current);
-      if (next !== current) {
-        current = next;
-        setFollowed(next);
-      }
-    });
-  }, []);
+  const current = useRef(followed);
+  useEffect(() => useStore.subscribe((s, prev) => {
+    if (s.run.nodes === prev.run.nodes) return;
+    const next = pickFollowed(s.run.nodes, current.current);
+    if (next !== current.current) {
+      current.current = next;
+      setFollowed(next);
+    }
+  }), []);
   if (pointed) return { id: pointed, how: 'selected' };
   if (followed && useStore.getState().scenario.nodes.some((n) => n.id === followed)) return { id: followed, how: 'following' };
   return first ? { id: first, how: 'first' } : null;
