@@ -48,7 +48,7 @@ export function CellLegend() {
             <div key={c.name} className="mc-legend__row">
               <dt>
                 <span className={`mc-cell mc-cell--${c.state}`} aria-hidden="true" style={c.busy !== undefined ? { ['--busy' as string]: c.busy } : undefined}>{c.mark ?? null}</span>
-                {c.name}
+                <span>{c.name}</span>
               </dt>
               <dd>{c.meaning}</dd>
             </div>
@@ -60,7 +60,7 @@ export function CellLegend() {
             <div key={c.health} className="mc-legend__row">
               <dt>
                 <svg width="28" height="10" aria-hidden="true"><path d="M1 5h26" className={`react-flow__edge-path mc-edge mc-edge--${c.health}`} /></svg>
-                {c.name}
+                <span>{c.name}</span>
               </dt>
               <dd>{c.meaning}</dd>
             </div>

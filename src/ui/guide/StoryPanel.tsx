@@ -8,9 +8,9 @@ const selectName = (s: AppState) => s.scenario.name;
 const selectDescription = (s: AppState) => s.scenario.description;
 
 /**
- * The open scenario's story, what to watch and the steps to try, kept on the canvas whatever
- * is selected (the inspector shows the selection's settings instead of the description).
- * Folded or open, as the person last left it.
+ * The open scenario's story, what to watch and the steps to try, kept above the inspector
+ * whatever is selected (the inspector shows the selection's settings instead of the
+ * description), and off the canvas so it never hides a node. Folded or open, as last left.
  */
 export function StoryPanel() {
   const name = useStore(selectName);

@@ -49,6 +49,7 @@ export function RoutesField({ root, value, errors, onEdit, label, description }:
         <p className="mc-muted">No routes: every request is sent to every service the gateway calls.</p>
       ) : (
         <table className="mc-routes__table">
+          <colgroup><col className="mc-routes__c-prefix" /><col className="mc-routes__c-to" /><col /><col className="mc-routes__c-act" /></colgroup>
           <thead>
             <tr><th scope="col">path prefix</th><th scope="col">to</th><th scope="col">share</th><th scope="col"><span className="sr-only">actions</span></th></tr>
           </thead>
@@ -72,16 +73,16 @@ export function RoutesField({ root, value, errors, onEdit, label, description }:
                         {[t.service, ...spare].map((c) => <option key={c} value={c}>{c}</option>)}
                       </select>
                     </td>
-                    <td className="mc-routes__share">
-                      {targets.length > 1 ? (
-                        <>
+                    <td>
+                      <div className="mc-routes__share">
+                        {targets.length > 1 && (
                           <input type="range" min={0} max={100} step={1} value={Math.round(shares[m])}
                             aria-label={`share of ${r.prefix} sent to ${t.service}`} aria-valuetext={`${Math.round(shares[m])} %`}
                             onChange={(e) => setDrag({ route: k, targets: withShare(targets, m, Number(e.target.value)) })}
                             onPointerUp={release} onKeyUp={release} onBlur={release} />
-                          <output className="mc-routes__pct">{Math.round(shares[m])} %</output>
-                        </>
-                      ) : <output className="mc-routes__pct">100 %</output>}
+                        )}
+                        <output className="mc-routes__pct">{targets.length > 1 ? Math.round(shares[m]) : 100} %</output>
+                      </div>
                     </td>
                     <td>
                       {targets.length > 1 && (
