@@ -79,6 +79,30 @@ describe('a preset in Chromium', () => {
     await expect.poll(() => legend.isVisible(), WAIT).toBe(false);
   });
 
+  it('selects every node with Ctrl+A, deletes them together, and Undo brings them back', async () => {
+    const nodes = page.locator('.react-flow__node');
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.locator('.react-flow__node.selected').count(), WAIT).toBe(8);
+    await expect.poll(() => page.locator('.mc-inspector__head h3').textContent(), WAIT).toBe('8 nodes selected');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodes.count(), WAIT).toBe(0);
+    await page.getByRole('status').filter({ hasText: 'An empty scenario' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => nodes.count(), WAIT).toBe(8);
+  });
+
+  it('starts an empty scenario with New, and Undo brings the preset back', async () => {
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count(), WAIT).toBe(0);
+    expect(await page.locator('.mc-scenario__name').textContent()).toBe('New scenario');
+    expect(await page.getByRole('region', { name: 'Story' }).count()).toBe(0);
+    await shot(page, '11-new-scenario');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count(), WAIT).toBe(8);
+    await expect.poll(() => page.getByRole('region', { name: 'Story' }).count(), WAIT).toBe(1);
+  });
+
   it('logged no console errors or warnings', () => {
     expect(h.problems).toEqual([]);
   });

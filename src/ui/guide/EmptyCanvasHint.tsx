@@ -9,8 +9,8 @@ export function EmptyCanvasHint() {
   if (!empty) return null;
   return (
     <p className="mc-empty" role="status">
-      An empty scenario. Drag a kind from the palette onto the canvas (or press it) to add a node, start with a Client,
-      then connect nodes by dragging from a node's right handle. Or open a preset from <strong>Presets…</strong>.
+      An empty scenario. Drag a kind from the palette onto the canvas (or press it) to add a node, starting with a
+      Client, then connect nodes by dragging from a node's right handle; or open a preset from the <strong>Presets…</strong> menu.
     </p>
   );
 }
