@@ -66,7 +66,7 @@ export function CellLegend() {
             </div>
           ))}
         </dl>
-        <p className="mc-legend__note">Moving dashes follow the traffic: the faster they move, the more calls per second.</p>
+        <p className="mc-legend__note">Moving dashes follow the traffic: the faster they move, the more calls per second. On a call with a fallback, ↩ counts the failed calls the fallback answered.</p>
       </section>
     </div>
   );
