@@ -22,7 +22,7 @@ export function CostLine() {
   const parts = useStore(selectParts);
   if (!parts) return null;
   return (
-    <p className="mc-cost" data-testid="cost-now">
+    <p className="mc-cost" data-testid="cost-now" title={`Cost now ${dollars(total)}/h: ${parts}`}>
       <span className="mc-cost__label">Cost now</span> <strong>{dollars(total)}/h</strong> <span className="mc-muted">({parts})</span>
     </p>
   );

@@ -11,9 +11,9 @@ import { NodeCharts } from './NodeCharts';
 export function Dashboard() {
   return (
     <div className="mc-dashboard" data-testid="dashboard">
-      <CostLine />
       <ClientCharts />
       <ErrorsChart />
+      <CostLine />
       <NodeCharts />
       <BreakerTimeline />
     </div>
