@@ -8,7 +8,7 @@ import type { Snapshot } from '../engine/metrics/snapshot';
 import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
 import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
-import { SERIES_WINDOW_MS, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
+import { SERIES_WINDOW_MS, withPageTracing, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
 import { summarizeRun } from './runSummary';
 import { seriesWindow } from './seriesWindow';
 
@@ -57,7 +57,8 @@ export function createRunLoop(host: LoopHost) {
     return sim;
   }
 
-  function load(s: Scenario, runGen: number, keepRunning: boolean) {
+  function load(scenario: Scenario, runGen: number, keepRunning: boolean) {
+    const s = withPageTracing(scenario);
     gen = runGen;
     sim = createSimulation(s);
     openEnded = false;
@@ -68,7 +69,7 @@ export function createRunLoop(host: LoopHost) {
     rand = mulberry32(s.seed ^ 0x5eed);
     chaos = { ...chaos, nextAtMs: chaos.enabled ? nextKillAt(0, chaos.perMinute, rand) : Infinity };
     killable = new Set(s.nodes.filter((n) => KILLABLE_KINDS.has(n.kind)).map((n) => n.id));
-    post({ type: 'ready', gen, capabilities: { faults: typeof sim.startFault === 'function', traces: !!s.tracing } });
+    post({ type: 'ready', gen, capabilities: { faults: typeof sim.startFault === 'function', traces: (s.tracing?.sampleRate ?? 0) > 0 } });
     postFaults(true);
     postSnapshot();
     postSeries();

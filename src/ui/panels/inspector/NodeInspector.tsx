@@ -10,6 +10,7 @@ import { SchemaForm } from './SchemaForm';
 import { useFormEditor } from './useFormEditor';
 import { checkNode } from './validate';
 import { Calls } from './Calls';
+import { customFieldsFor } from './customFields';
 import { TextField } from './fields';
 import { NodeProblems } from './NodeProblems';
 
@@ -34,7 +35,7 @@ export function NodeInspector({ node, index }: { node: Node; index: number }) {
       <NodeProblems id={node.id} kind={node.kind} />
       <ElementActions target={{ type: 'node', id: node.id, kind: node.kind }} />
       <TextField label="id" value={node.id} onEdit={() => undefined} optional={false} readOnly description="Ids are fixed once made; edges and routes refer to them" />
-      {def && <SchemaForm fields={fieldsOf(def.schema)} value={node} errors={errors} onEdit={onEdit} skip={SKIP} />}
+      {def && <SchemaForm fields={fieldsOf(def.schema)} value={node} errors={errors} onEdit={onEdit} skip={SKIP} custom={customFieldsFor(node.kind)} />}
       {def?.canCall && <Calls from={node.id} />}
       {Object.entries(errors).filter(([k]) => k.startsWith('(')).map(([k, m]) => <p key={k} className="mc-field__error" role="alert">{k}: {m}</p>)}
     </section>

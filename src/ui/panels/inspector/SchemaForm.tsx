@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { CustomFields } from './customFields';
 import { DistributionField } from './DistributionField';
 import { BoolField, EnumField, JsonField, NumberField, TextField } from './fields';
 import { formatPath, getIn, matchBranch, type FieldSpec, type Path } from './fieldSpec';
@@ -11,6 +12,8 @@ export interface FormProps {
   /** Fields drawn elsewhere or fixed (id, kind, position...). */
   skip?: ReadonlySet<string>;
   readOnly?: ReadonlySet<string>;
+  /** Top-level fields drawn by a form of their own (a gateway's routes table). */
+  custom?: CustomFields;
 }
 
 /** camelCase field names as words, keeping the unit suffix readable: serviceTimeMs → service time (ms). */
@@ -20,8 +23,16 @@ export function fieldLabel(key: string): string {
   return `${base || key}${unit}`;
 }
 
-export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly }: FormProps) {
-  return <>{fields.filter(([k]) => !skip?.has(k)).map(([k, spec]) => <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} />)}</>;
+export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly, custom }: FormProps) {
+  return (
+    <>
+      {fields.filter(([k]) => !skip?.has(k)).map(([k, spec]) => {
+        const Custom = custom?.[k];
+        if (Custom) return <Custom key={k} root={value} value={getIn(value, [k])} errors={errors} onEdit={(v, commit) => onEdit([k], v, commit)} label={fieldLabel(k)} description={spec.description} />;
+        return <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} />;
+      })}
+    </>
+  );
 }
 
 function Field({ path, spec, root, errors, onEdit, readOnly }: { path: Path; spec: FieldSpec; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; readOnly?: boolean }) {
