@@ -4,6 +4,7 @@
  */
 import { redo, undo } from '../../store';
 import { reset, step, togglePlay } from '../../store/runActions';
+import { openExport } from '../export/exportDialogState';
 
 export interface Command {
   id: string;
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   { id: 'step', label: 'Step one simulated second', shortcut: '.', keyTest: (e) => e.key === '.' && !mod(e), perform: step },
   { id: 'reset', label: 'Reset the run to time 0', perform: () => reset(false) },
   { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: undo },
+  { id: 'exportDeployment', label: 'Export deployment files: Docker Compose, Kubernetes, Istio', perform: () => openExport() },
   { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), perform: redo },
 ];
 
