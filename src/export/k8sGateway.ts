@@ -25,7 +25,7 @@ export function gatewayResources(plan: Plan, w: Workload): Resource[] {
   };
   const g = resource(gateway as unknown as Record<string, unknown>);
   note(g, [], [
-    `${w.node.id}: gateway. Istio deploys its pods (Deployment and Service ${k8sHost(w)}); the scenario runs ${w.replicas} instance${w.replicas === 1 ? '' : 's'} of it: scale that Deployment to match.`,
+    `${w.node.id}${w.node.label ? ` (${w.node.label})` : ''}: gateway. Istio deploys its pods (Deployment and Service ${k8sHost(w)}); the scenario runs ${w.replicas} instance${w.replicas === 1 ? '' : 's'} of it: scale that Deployment to match.`,
     ...workloadLines(w),
   ]);
   const gw = w.node;

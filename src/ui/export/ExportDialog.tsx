@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { EXPORT_TARGETS, exportScenario, TARGET_TITLES, type ExportFile, type ExportTarget } from '../../export';
 import { parseScenario } from '../../scenario/parse';
 import { problemLine } from '../../scenario/problems';
@@ -84,13 +85,14 @@ function OpenDialog({ target }: { target: ExportTarget }) {
   };
 
   const file = 'file' in result ? result.file : null;
-  return (
+  // On the body, not inside the toolbar that opened it: a modal is no part of the banner.
+  return createPortal(
     <div className="mc-export-backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeExport()}>
       <div ref={panel} className="mc-export" role="dialog" aria-modal="true" aria-labelledby={title} aria-describedby={about} onKeyDown={onKeyDown}>
-        <header className="mc-export__head">
+        <div className="mc-export__head">
           <h2 id={title}>Deployment files</h2>
           <button type="button" className="mc-btn mc-btn--small" onClick={closeExport} aria-label="Close"><CloseIcon /></button>
-        </header>
+        </div>
         <p id={about} className="mc-muted">
           What a team would write to run this system: images, replicas, sizes, health checks, autoscaling, routes and call policies.
           What no file has a field for is written as a comment beside the nearest resource.
@@ -105,13 +107,14 @@ function OpenDialog({ target }: { target: ExportTarget }) {
             </div>
           )}
         </Tabs>
-        <footer className="mc-export__foot">
+        <div className="mc-export__foot">
           <span className="mc-muted">{file ? `${file.fileName}, ${file.text.split('\n').length - 1} lines` : ''}</span>
           <span role="status" aria-live="polite" className="mc-export__status">{status}</span>
           <button type="button" className="mc-btn" disabled={!file} onClick={() => file && void copy(file)}>Copy</button>
           <button type="button" className="mc-btn mc-btn--primary" disabled={!file} onClick={() => file && download(file)}>Download</button>
-        </footer>
+        </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
