@@ -152,6 +152,7 @@ function serviceObject(plan: Plan, w: Workload): Resource {
   };
   const r = asResource(svc);
   if (headless) note(r, ['spec', 'clusterIP'], ['Headless: the StatefulSet\'s pods get stable DNS names through it.']);
+  if (w.entry) note(r, ['spec', 'type'], ['The clients call it from outside: ClusterIP is reachable only inside the cluster, so expose it (type LoadBalancer, or an HTTPRoute through a Gateway).']);
   const lb = w.node.kind === 'service' || w.node.kind === 'gateway' ? w.node.loadBalancer : null;
   if (lb && lb !== 'round-robin') note(r, ['spec'], [`Load balancing ${lb}: kube-proxy picks endpoints at random; the Istio export sets the real policy.`]);
   return r;
