@@ -6,6 +6,7 @@ import { redo, undo } from '../../store';
 import { reset, step, togglePlay } from '../../store/runActions';
 import { selectAllNodes } from '../../store/uiActions';
 import { newScenario } from '../persistence/newScenario';
+import { openExport } from '../export/exportDialogState';
 
 export interface Command {
   id: string;
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   { id: 'step', label: 'Step one simulated second', shortcut: '.', keyTest: (e) => e.key === '.' && !mod(e), perform: step },
   { id: 'reset', label: 'Reset the run to time 0', perform: () => reset(false) },
   { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: undo },
+  { id: 'exportDeployment', label: 'Export deployment files: Docker Compose, Kubernetes, Istio', perform: () => openExport() },
   { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), perform: redo },
   { id: 'newScenario', label: 'New empty scenario', perform: newScenario },
   { id: 'selectAll', label: 'Select all nodes', shortcut: 'Ctrl+A', keyTest: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a', perform: selectAllNodes },

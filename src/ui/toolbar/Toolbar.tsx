@@ -1,3 +1,4 @@
+import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
 import { PlayControls } from './PlayControls';
 import { PresetPicker } from './PresetPicker';
@@ -17,6 +18,7 @@ export function Toolbar() {
       <span className="mc-spacer" />
       <UndoRedo />
       <FileButtons />
+      <ExportMenu />
       <ViewToggles />
     </header>
   );
