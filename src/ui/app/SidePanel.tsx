@@ -1,4 +1,4 @@
-import { Dashboard } from '../panels/dashboard/Dashboard';
+import { Dashboard } from './lazyPanels';
 import { Inspector } from '../panels/inspector/Inspector';
 
 /** Inspector above, dashboard below: both visible on the default layout, each scrolling on its own. */
