@@ -1,11 +1,14 @@
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import { TASKS_URL } from './lessonTasks';
 
 export interface PoolOptions<T, R> {
-  /** The exported task function of lessonTasks.ts that workers call. */
-  task: 'gradeTask' | 'verifyTask';
+  /**
+   * The module workers load (by URL) and the name of its exported task function. It is the
+   * CLI's own module: bundled by scripts/run.mjs, it exports its tasks and runs nothing in a worker.
+   */
+  module: string;
+  task: string;
   /** The same function, for running in this thread. */
   inline: (t: T) => R;
   /** Worker threads (default: one per core, at most one per task); 1 runs everything in this thread. */
@@ -33,7 +36,7 @@ export async function runTasks<T, R>(tasks: readonly T[], o: PoolOptions<T, R>):
     }
     // Workers load the CLI's own module: when it runs bundled (scripts/run.mjs), that is the
     // bundle, so workers run the same inlined engine code as this thread.
-    const pool = new Tinypool({ filename: TASKS_URL, name: o.task, minThreads: threads, maxThreads: threads });
+    const pool = new Tinypool({ filename: o.module, name: o.task, minThreads: threads, maxThreads: threads });
     try {
       return await Promise.all(tasks.map(async (t) => {
         const r = (await pool.run(t)) as R;
