@@ -1,4 +1,4 @@
-import { Dashboard } from '../panels/dashboard/Dashboard';
+import { Dashboard } from './lazyPanels';
 import { StoryPanel } from '../guide/StoryPanel';
 import { Inspector } from '../panels/inspector/Inspector';
 
