@@ -93,7 +93,7 @@ describe('npm run sweep', () => {
   it('bad input: exit 2, one line naming the file and the field, no stack trace', async () => {
     const expected: Record<string, string> = {
       noFile: 'nope.json: no such file',
-      badPath: `${FILE}: --vary: "nodes.api.instances" does not exist: no "api" under nodes (there is shoppers, checkout)`,
+      badPath: `${FILE}: --vary: "nodes.api.instances" does not exist: no "api" under nodes (there are shoppers, checkout)`,
       badValue: `${FILE}: --vary nodes.checkout.size=huge: nodes[1].size: must be one of "small", "medium", "large", "xlarge"`,
       group: `${FILE}: --vary: "nodes.checkout" is a group of settings, not one value; name a field inside it`,
     };
