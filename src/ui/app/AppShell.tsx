@@ -1,7 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useStore } from '../../store';
 import { selectProjector, selectTheme } from '../../store/selectors';
+import type { AppState } from '../../store/types';
 import { Canvas } from '../canvas/Canvas';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Notice } from '../common/Notice';
@@ -10,12 +11,17 @@ import { Toolbar } from '../toolbar/Toolbar';
 import { BottomPanel } from './BottomPanel';
 import { SidePanel } from './SidePanel';
 
+const selectCollapsed = (s: AppState) => s.ui.collapsed;
+
 /** One screen: toolbar on top, palette | canvas | inspector and dashboard, tabs under the canvas. */
 export function AppShell() {
   const theme = useStore(selectTheme);
   const projector = useStore(selectProjector);
+  const collapsed = useStore(selectCollapsed);
   useShortcuts();
-  useEffect(() => {
+  // Before the canvas measures its nodes: a projector mode restored from the last visit must
+  // size them (and the first fit) with its larger type.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.dataset.projector = projector ? 'on' : 'off';
   }, [theme, projector]);
@@ -35,7 +41,7 @@ export function AppShell() {
       <div className="mc-app">
         <Toolbar />
         <Notice />
-        <main className="mc-main">
+        <main className="mc-main" data-palette={collapsed.palette ? 'folded' : 'open'} data-side={collapsed.inspector && collapsed.dashboard ? 'folded' : 'open'}>
           <Palette />
           <div className="mc-centre">
             <Canvas />

@@ -17,11 +17,14 @@ function enabledItems(menu: HTMLElement | null): HTMLElement[] {
  * A WAI-ARIA menu at a point on the screen: focus starts on the first item, arrow keys, Home
  * and End move, Escape closes and gives focus back to where it came from. It closes when focus
  * moves on (Tab, or a click elsewhere) without pulling focus back, and it stays inside the
- * window when opened near an edge.
+ * window when opened near an edge. `align: 'end'` puts its right edge at `at.x` (a menu under
+ * a button at the right end of the toolbar).
  */
-export function Menu({ label, at, onClose, children, className = '' }: { label: string; at: { x: number; y: number }; onClose: () => void; children: ReactNode; className?: string }) {
+export function Menu({ label, at, onClose, children, align = 'start' }: { label: string; at: { x: number; y: number }; onClose: () => void; children: ReactNode; align?: 'start' | 'end' }) {
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
+  // The menu button that opened it (if any) toggles it shut with its own click.
+  const trigger = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     close.current = onClose;
   });
@@ -33,8 +36,10 @@ export function Menu({ label, at, onClose, children, className = '' }: { label: 
     closeOpenMenu?.();
     closeOpenMenu = mine;
     enabledItems(menu)[0]?.focus();
+    trigger.current = back?.matches('[aria-haspopup]') ? back : null;
     const away = (e: PointerEvent) => {
-      if (!menu?.contains(e.target as Node)) close.current();
+      const t = e.target as Node;
+      if (!menu?.contains(t) && !trigger.current?.contains(t)) close.current();
     };
     document.addEventListener('pointerdown', away, true);
     return () => {
@@ -52,11 +57,12 @@ export function Menu({ label, at, onClose, children, className = '' }: { label: 
     const menu = ref.current;
     if (!menu) return;
     const r = menu.getBoundingClientRect();
-    const left = Math.max(EDGE_GAP, Math.min(at.x, window.innerWidth - r.width - EDGE_GAP));
+    const x = align === 'end' ? at.x - r.width : at.x;
+    const left = Math.max(EDGE_GAP, Math.min(x, window.innerWidth - r.width - EDGE_GAP));
     const top = Math.max(EDGE_GAP, Math.min(at.y, window.innerHeight - r.height - EDGE_GAP));
     menu.style.left = `${left}px`;
     menu.style.top = `${top}px`;
-  }, [at.x, at.y]);
+  }, [at.x, at.y, align]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const items = enabledItems(ref.current);
@@ -73,11 +79,11 @@ export function Menu({ label, at, onClose, children, className = '' }: { label: 
     const next = e.relatedTarget as Node | null;
     // No next element: the window lost focus, or a click landed on nothing focusable (the
     // pointerdown handler deals with clicks); either way the menu may stay.
-    if (next && !ref.current?.contains(next)) onClose();
+    if (next && !ref.current?.contains(next) && !trigger.current?.contains(next)) onClose();
   };
 
   return (
-    <div ref={ref} className={`mc-menu ${className}`} role="menu" aria-label={label} tabIndex={-1}
+    <div ref={ref} className="mc-menu" role="menu" aria-label={label} tabIndex={-1}
       style={{ left: at.x, top: at.y }} onKeyDown={onKeyDown} onBlur={onBlur}>
       {children}
     </div>
@@ -93,3 +99,5 @@ export function MenuItem({ onSelect, children, disabled, title, checked }: { onS
     </button>
   );
 }
+
+export const MenuSeparator = () => <div role="separator" className="mc-menu__sep" />;
