@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background, Controls, ControlButton, ReactFlow, applyNodeChanges, useReactFlow,
   type Connection, type EdgeChange, type NodeChange,
@@ -48,9 +48,10 @@ export function Canvas() {
     setNodes((prev) => deriveNodes(scNodes, prev, selection));
   }
   const edges = useMemo(() => deriveEdges(scEdges, selection), [scEdges, selection]);
-  const labels = useLabelSpots(nodes, edges, scEdges, projector);
+  const { box: canvasBox, aspect, onLabelsPlaced, onNodesResized, onMoveStart, onZoomButton, fitButton } = useAutoFit(rf, fitRequest);
+  const labels = useLabelSpots(nodes, edges, scEdges, projector, aspect);
+  useLayoutEffect(() => onLabelsPlaced(labels.extent), [labels.extent, onLabelsPlaced]);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
-  const { box: canvasBox, onNodesResized, onMoveStart, onZoomButton, fitButton } = useAutoFit(rf, fitRequest, labels.extent);
 
   // Selection lives in the store (one source of truth for canvas, inspector and event log):
   // select changes go there and come back through deriveNodes/deriveEdges; everything else

@@ -1,44 +1,45 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { getViewportForBounds, type ReactFlowInstance, type Rect } from '@xyflow/react';
+import { union } from './edges/labelPlacement';
 import type { FlowEdge, FlowNode } from './types';
 
 /** A fixed margin rather than a share of the view, so a small screen gives the drawing all it can. */
 export const FIT = { padding: '16px', maxZoom: 1.5 } as const;
+const FIT_PADDING_PX = 16;
 export const ZOOM_RANGE = { minZoom: 0.15, maxZoom: 2.5 } as const;
 const SETTLE_MS = 50;
-
-function union(a: Rect, b: Rect | null): Rect {
-  if (!b) return a;
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-}
 
 /**
  * Keeps the drawing (its nodes and its edge labels) fitted to the canvas until the person
  * moves the view themselves: after a fit request (import, preset, tidy, projector, a panel
- * folded), when the canvas changes size, and when nodes or labels grow past the edge of the
- * view (a node's numbers arrive after the first fit). Panning or zooming by hand stops it; the
+ * folded), when the canvas changes size, and when nodes or labels change the drawing's
+ * bounds (a node's numbers arrive after the first fit). Panning or zooming by hand stops it; the
  * fit button or the next request starts it again. A small drawing is not blown up past 1.5x.
  */
-export function useAutoFit(rf: ReactFlowInstance<FlowNode, FlowEdge>, fitRequest: number, labels: Rect | null) {
+export function useAutoFit(rf: ReactFlowInstance<FlowNode, FlowEdge>, fitRequest: number) {
   const auto = useRef(true);
   const box = useRef<HTMLDivElement>(null);
-  const labelExtent = useRef(labels);
+  const labelExtent = useRef<Rect | null>(null);
+  const [aspect, setAspect] = useState(16 / 9);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const drawing = useCallback((): Rect | null => {
     const nodes = rf.getNodes();
-    return nodes.length === 0 ? null : union(rf.getNodesBounds(nodes), labelExtent.current);
+    return nodes.length === 0 ? null : union([rf.getNodesBounds(nodes), ...(labelExtent.current ? [labelExtent.current] : [])]);
   }, [rf]);
 
-  const fitNow = useCallback((duration = 200) => {
+  /** The view that fits the drawing as it is now; null before there is one. */
+  const fitted = useCallback(() => {
     const el = box.current;
     const b = drawing();
-    if (!el || !b || el.clientWidth === 0) return;
-    const vp = getViewportForBounds(b, el.clientWidth, el.clientHeight, ZOOM_RANGE.minZoom, FIT.maxZoom, FIT.padding);
-    void rf.setViewport(vp, { duration });
-  }, [rf, drawing]);
+    if (!el || !b || el.clientWidth === 0) return null;
+    return getViewportForBounds(b, el.clientWidth, el.clientHeight, ZOOM_RANGE.minZoom, FIT.maxZoom, FIT.padding);
+  }, [drawing]);
+
+  const fitNow = useCallback((duration = 200) => {
+    const vp = fitted();
+    if (vp) void rf.setViewport(vp, { duration });
+  }, [rf, fitted]);
 
   // Waits a moment so React Flow has measured nodes that just arrived or changed size.
   const fitSoon = useCallback(() => {
@@ -48,21 +49,23 @@ export function useAutoFit(rf: ReactFlowInstance<FlowNode, FlowEdge>, fitRequest
     }, SETTLE_MS);
   }, [fitNow]);
 
-  /** Fits again if any part of the drawing now reaches past the visible canvas. */
-  const refitIfCut = useCallback(() => {
-    const el = box.current;
-    const b = drawing();
-    if (!auto.current || !el || !b) return;
-    const { x, y, zoom } = rf.getViewport();
-    const left = b.x * zoom + x;
-    const top = b.y * zoom + y;
-    if (left < 0 || top < 0 || left + b.width * zoom > el.clientWidth || top + b.height * zoom > el.clientHeight) fitSoon();
-  }, [rf, drawing, fitSoon]);
+  /**
+   * Fits again when the drawing changed enough that the view no longer fits it (a node grew
+   * past the edge, labels moved); a change of a pixel or two is let be, so a run's numbers
+   * do not make the view twitch.
+   */
+  const refitIfOff = useCallback(() => {
+    const want = auto.current ? fitted() : null;
+    if (!want) return;
+    const now = rf.getViewport();
+    if (Math.abs(want.zoom / now.zoom - 1) > 0.02 || Math.abs(want.x - now.x) > 8 || Math.abs(want.y - now.y) > 8) fitSoon();
+  }, [rf, fitted, fitSoon]);
 
-  useLayoutEffect(() => {
-    labelExtent.current = labels;
-    refitIfCut();
-  }, [labels, refitIfCut]);
+  /** Labels were placed again: they are part of the drawing to fit. */
+  const onLabelsPlaced = useCallback((extent: Rect | null) => {
+    labelExtent.current = extent;
+    refitIfOff();
+  }, [refitIfOff]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -72,16 +75,25 @@ export function useAutoFit(rf: ReactFlowInstance<FlowNode, FlowEdge>, fitRequest
     fitSoon();
   }, [fitRequest, fitSoon]);
 
-  useEffect(() => {
+  // The canvas's shape inside the fit's margins (where labels may go, see labelSpots), in
+  // steps of 0.05 so a window resized by a few pixels does not place every label again.
+  useLayoutEffect(() => {
     const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    let size = `${el.clientWidth}x${el.clientHeight}`;
-    const ro = new ResizeObserver(() => {
+    if (!el) return;
+    let size = '';
+    const measure = () => {
       const now = `${el.clientWidth}x${el.clientHeight}`;
       if (now === size) return;
+      const first = size === '';
       size = now;
-      fitSoon();
-    });
+      const w = el.clientWidth - 2 * FIT_PADDING_PX;
+      const h = el.clientHeight - 2 * FIT_PADDING_PX;
+      if (w > 0 && h > 0) setAspect(Math.round((w / h) * 20) / 20);
+      if (!first) fitSoon();
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, [fitSoon]);
@@ -98,5 +110,6 @@ export function useAutoFit(rf: ReactFlowInstance<FlowNode, FlowEdge>, fitRequest
     fitNow();
   }, [fitNow]);
 
-  return { box, onNodesResized: refitIfCut, onMoveStart, onZoomButton: stop, fitButton };
+  return { box, aspect, onLabelsPlaced, onNodesResized: refitIfOff, onMoveStart, onZoomButton: stop, fitButton };
 }
+

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
  * The page shows one menu at a time: opening a menu closes the one already open (a chaos menu
@@ -22,6 +22,8 @@ function enabledItems(menu: HTMLElement | null): HTMLElement[] {
  */
 export function Menu({ label, at, onClose, children, align = 'start' }: { label: string; at: { x: number; y: number }; onClose: () => void; children: ReactNode; align?: 'start' | 'end' }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Where focus was when the menu opened (taken once, before the menu moves focus into itself).
+  const [back] = useState(() => document.activeElement as HTMLElement | null);
   const close = useRef(onClose);
   // The menu button that opened it (if any) toggles it shut with its own click.
   const trigger = useRef<HTMLElement | null>(null);
@@ -31,11 +33,10 @@ export function Menu({ label, at, onClose, children, align = 'start' }: { label:
 
   useEffect(() => {
     const menu = ref.current;
-    const back = document.activeElement as HTMLElement | null;
     const mine = () => close.current();
     closeOpenMenu?.();
     closeOpenMenu = mine;
-    enabledItems(menu)[0]?.focus();
+    if (!menu?.contains(document.activeElement)) enabledItems(menu)[0]?.focus();
     trigger.current = back?.matches('[aria-haspopup]') ? back : null;
     const away = (e: PointerEvent) => {
       const t = e.target as Node;
@@ -45,12 +46,13 @@ export function Menu({ label, at, onClose, children, align = 'start' }: { label:
     return () => {
       document.removeEventListener('pointerdown', away, true);
       if (closeOpenMenu === mine) closeOpenMenu = null;
-      // Give focus back only if it was still in the menu (Escape, an item chosen); focus that
+      // Give focus back only when the menu is really gone (not in React's development
+      // re-run of effects) and focus was still in it (Escape, an item chosen); focus that
       // moved on stays where the person put it.
       const now = document.activeElement;
-      if (!now || now === document.body || menu?.contains(now)) back?.focus?.();
+      if (!menu?.isConnected && (!now || now === document.body || menu?.contains(now))) back?.focus?.();
     };
-  }, []);
+  }, [back]);
 
   // Keep the whole menu on screen (a node near the right edge, a button near the bottom).
   useLayoutEffect(() => {

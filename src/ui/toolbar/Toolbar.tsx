@@ -27,7 +27,8 @@ export function Toolbar() {
   const chooseFile = () => importInput.current?.click();
   return (
     <header ref={ref} className={`mc-toolbar${level > STEPS.length ? ' is-wrapped' : ''}`} aria-label="Playground controls">
-      {!gone.has('brand') && <span className="mc-brand" aria-hidden="true">microcosm</span>}
+      {/* The page's one top heading; when the brand gives way it is still there for screen readers. */}
+      <h1 className={gone.has('brand') ? 'sr-only' : 'mc-brand'}>microcosm</h1>
       <PresetPicker />
       <PlayControls />
       <SpeedPicker />

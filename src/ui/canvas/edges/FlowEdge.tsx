@@ -58,7 +58,7 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
             </>
           )}
           {breaker && (
-            <span className={`mc-breaker mc-breaker--${breaker}`} title={`circuit breaker ${BREAKER_WORD[breaker]}`} aria-label={`circuit breaker ${BREAKER_WORD[breaker]}`}>
+            <span className={`mc-breaker mc-breaker--${breaker}`} role="img" title={`circuit breaker ${BREAKER_WORD[breaker]}`} aria-label={`circuit breaker ${BREAKER_WORD[breaker]}`}>
               <BreakerIcon state={breaker} />
               {breaker !== 'CLOSED' && <span>{BREAKER_WORD[breaker]}</span>}
             </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bezierPoint, labelBox, parseCurve, placeLabels, spotCentre, type Box, type Curve, type LabelRequest, type LabelSpot } from './labelPlacement';
+import { bezierPoint, labelBox, parseCurve, placeLabels, roomAround, spotCentre, type Box, type Curve, type LabelRequest, type LabelSpot } from './labelPlacement';
 
 /** A straight curve from a to b (control points on the line), like a short horizontal edge. */
 const line = (ax: number, ay: number, bx: number, by: number): Curve => [
@@ -44,18 +44,35 @@ describe('edge label placement', () => {
     expect(overlaps(boxOf(a, spots.get('gw->a')!), boxOf(b, spots.get('gw->b')!))).toBe(false);
   });
 
-  it('moves a label just clear of two nodes whose gap is narrower than the label', () => {
-    // gateway -> orders in the retry storm: two nodes side by side, 50 units apart.
+  it('moves a label just clear of two nodes whose gap is narrower than the label, where the view has room', () => {
+    // gateway -> orders in the retry storm: two nodes side by side, 50 units apart, in a wide
+    // canvas that shows plenty of room above and below them.
     const gateway: Box = { x: 0, y: 0, width: 190, height: 90 };
     const orders: Box = { x: 240, y: 0, width: 190, height: 90 };
     const l = { id: 'gateway->orders', curve: line(195, 45, 235, 45), width: 74, height: 30 };
-    const spot = placeLabels([l], [gateway, orders]).get(l.id)!;
+    const room = roomAround({ x: 0, y: 0, width: 430, height: 90 }, 16 / 9);
+    const spot = placeLabels([l], [gateway, orders], room).get(l.id)!;
     const box = boxOf(l, spot);
     expect(overlaps(box, gateway) || overlaps(box, orders)).toBe(false);
     // Above the nodes, as near as it can be: its bottom within a step of their top.
     expect(spot.dy).toBeLessThan(0);
     expect(box.y + box.height).toBeGreaterThan(-3 - 8);
     expect(box.y + box.height).toBeLessThanOrEqual(-3);
+  });
+
+  it('does not move a label off its edge beyond the room the fitted view shows', () => {
+    // The same pair in a canvas as wide as they are: no room above or below, so the label
+    // stays on its edge (drawn over the nodes' borders) rather than shrinking the whole view.
+    const gateway: Box = { x: 0, y: 0, width: 190, height: 90 };
+    const orders: Box = { x: 240, y: 0, width: 190, height: 90 };
+    const l = { id: 'gateway->orders', curve: line(195, 45, 235, 45), width: 74, height: 30 };
+    const room = roomAround({ x: 0, y: 0, width: 430, height: 90 }, 430 / 90);
+    expect(placeLabels([l], [gateway, orders], room).get(l.id)).toEqual({ t: 0.5, dy: 0 });
+  });
+
+  it('widens the nodes\' bounds to the canvas\'s shape for the room', () => {
+    expect(roomAround({ x: 0, y: 0, width: 400, height: 100 }, 2, 0)).toEqual({ x: 0, y: -50, width: 400, height: 200 });
+    expect(roomAround({ x: 0, y: 0, width: 100, height: 100 }, 2, 0)).toEqual({ x: -50, y: 0, width: 200, height: 100 });
   });
 
   it('takes the least covered point on the curve when nothing nearby is clear, and says the same each time', () => {

@@ -65,14 +65,39 @@ export function spotCentre(curve: Curve, spot: LabelSpot): Point {
   return { x: p.x, y: p.y + spot.dy };
 }
 
+const inside = (b: Box, area: Box | null) =>
+  !area || (b.x >= area.x && b.y >= area.y && b.x + b.width <= area.x + area.width && b.y + b.height <= area.y + area.height);
+
+/** The box around all of them; null for none. */
+export function union(boxes: readonly Box[]): Box | null {
+  if (boxes.length === 0) return null;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+
+/**
+ * The room a fitted view shows around the nodes: their bounds widened (or heightened) to the
+ * canvas's shape, less a margin. A label moved off its edge stays in this room, so it never
+ * makes the fitted drawing smaller.
+ */
+export function roomAround(nodes: Box, aspect: number, margin = 8): Box {
+  const wide = nodes.width / Math.max(nodes.height, 1) > aspect;
+  const width = wide ? nodes.width : nodes.height * aspect;
+  const height = wide ? nodes.width / aspect : nodes.height;
+  const r = { x: nodes.x - (width - nodes.width) / 2, y: nodes.y - (height - nodes.height) / 2, width, height };
+  return { x: r.x + margin, y: r.y + margin, width: Math.max(0, r.width - 2 * margin), height: Math.max(0, r.height - 2 * margin) };
+}
+
 /**
  * Places labels one after another (in the order given, so the result is stable): each takes
  * the first spot, nearest its curve and then nearest the middle, that is clear of every node
- * and every earlier label; when none is clear, the spot on the curve with the least covered
- * area. Returns a spot per edge id (a curve parameter, not a point, so a label follows its
- * edge's exact path when drawn).
+ * and every earlier label, moving off the curve only within `room` (by default the nodes' own
+ * bounds); when no spot is clear, the spot on the curve with the least covered area. Returns a
+ * spot per edge id (a curve parameter, not a point, so a label follows its edge's exact path
+ * when drawn).
  */
-export function placeLabels(labels: readonly LabelRequest[], nodes: readonly Box[]): Map<string, LabelSpot> {
+export function placeLabels(labels: readonly LabelRequest[], nodes: readonly Box[], room: Box | null = union(nodes)): Map<string, LabelSpot> {
   const obstacles = nodes.map((n) => grow(n, GAP));
   const placed: Box[] = [];
   const out = new Map<string, LabelSpot>();
@@ -87,12 +112,13 @@ export function placeLabels(labels: readonly LabelRequest[], nodes: readonly Box
     search: for (const dy of SHIFTS) {
       for (const t of CANDIDATES) {
         const box = labelBox(spotCentre(l.curve, { t, dy }), l.width, l.height);
+        if (dy !== 0 && !inside(box, room)) continue;
         const c = cost(box);
-        // Off the curve only when it clears everything; on it, the least covered spot.
         if (c === 0) {
           best = { spot: { t, dy }, box, cost: 0 };
           break search;
         }
+        // Off the curve only when it clears everything; on it, the least covered spot.
         if (dy === 0 && (!best || c < best.cost)) best = { spot: { t, dy }, box, cost: c };
       }
     }

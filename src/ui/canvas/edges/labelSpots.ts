@@ -3,7 +3,7 @@ import { getBezierPath, Position } from '@xyflow/react';
 import { edgeKey } from '../../../engine/calls/edgeSchema';
 import type { Scenario } from '../../../store/types';
 import type { FlowEdge, FlowNode } from '../types';
-import { labelBox, MIDDLE, parseCurve, placeLabels, spotCentre, type Box, type LabelRequest, type LabelSpot } from './labelPlacement';
+import { labelBox, MIDDLE, parseCurve, placeLabels, roomAround, spotCentre, union, type Box, type LabelRequest, type LabelSpot } from './labelPlacement';
 
 /**
  * A label's size in flow units as drawn (rate and p99 lines, plus the breaker line on a call
@@ -31,18 +31,12 @@ export interface PlacedLabels {
   extent: Box | null;
 }
 
-function union(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
-}
-
 /**
- * Label spots for the canvas, recomputed when nodes move or change size. The same spots keep
- * the same objects, so edges do not redraw when a node is only selected.
+ * Label spots for the canvas, recomputed when nodes move or change size or the canvas changes
+ * shape (`aspect`: the room a fitted view leaves around the nodes). The same spots keep the
+ * same objects, so edges do not redraw when a node is only selected.
  */
-export function useLabelSpots(nodes: readonly FlowNode[], edges: readonly FlowEdge[], scEdges: Scenario['edges'], projector: boolean): PlacedLabels {
+export function useLabelSpots(nodes: readonly FlowNode[], edges: readonly FlowEdge[], scEdges: Scenario['edges'], projector: boolean, aspect: number): PlacedLabels {
   const key = useMemo(() => {
     const boxes = new Map<string, Box>();
     for (const n of nodes) {
@@ -65,13 +59,15 @@ export function useLabelSpots(nodes: readonly FlowNode[], edges: readonly FlowEd
       const height = 2 * LABEL.line + LABEL.pad + ERROR_ROOM + (breakers.has(e.id) ? LABEL.breaker : 0);
       requests.push({ id: e.id, curve, width: LABEL.width * scale, height: height * scale });
     }
-    const spots = placeLabels(requests, [...boxes.values()]);
+    const nodeBoxes = [...boxes.values()];
+    const bounds = union(nodeBoxes);
+    const spots = placeLabels(requests, nodeBoxes, bounds && roomAround(bounds, aspect));
     const extent = union(requests.flatMap((r) => {
       const spot = spots.get(r.id);
       return spot ? [labelBox(spotCentre(r.curve, spot), r.width, r.height)] : [];
     }));
     return JSON.stringify({ spots: [...spots], extent });
-  }, [nodes, edges, scEdges, projector]);
+  }, [nodes, edges, scEdges, projector, aspect]);
   return useMemo(() => {
     const { spots, extent } = JSON.parse(key) as { spots: [string, LabelSpot][]; extent: Box | null };
     return { spots: new Map(spots), extent };

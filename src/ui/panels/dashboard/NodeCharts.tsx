@@ -4,7 +4,7 @@ import { edgeKey } from '../../../engine/calls/edgeSchema';
 import { useStore } from '../../../store';
 import type { AppState } from '../../../store/types';
 import { ChartFrame } from './ChartFrame';
-import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis } from './chartBits';
+import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis, useAxisWidth } from './chartBits';
 import { seriesRows } from './seriesData';
 import { useShownSeries } from './useShownSeries';
 
@@ -20,6 +20,7 @@ export const NodeCharts = memo(function NodeCharts() {
   const id = useStore(selectChartNode);
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
+  const axis = useAxisWidth();
   if (!id) return null;
   // Queues and topics report their backlog as `depth`; stations as `queueLength`.
   const backlog = w.nodes[id]?.depth ? 'depth' : 'queueLength';
@@ -37,8 +38,8 @@ export const NodeCharts = memo(function NodeCharts() {
       <ChartFrame title={`${id}: utilization and queue`} summary={`Utilization percentage and queue length of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}
-          <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
-          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} allowDecimals={false} />
+          <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
+          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.right} allowDecimals={false} />
           <Line yAxisId="l" dataKey="utilization %" stroke={PALETTE[0]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Line yAxisId="r" dataKey="queue" stroke={PALETTE[2]} strokeDasharray="5 3" dot={false} isAnimationActive={false} strokeWidth={1.6} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
@@ -47,7 +48,7 @@ export const NodeCharts = memo(function NodeCharts() {
       <ChartFrame title={`${id}: replicas`} summary={`Replicas and ready replicas of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT - 20 }} data={reps} margin={MARGIN}>
           {timeAxis(domain)}
-          <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
           <Line type="stepAfter" dataKey="replicas" stroke={PALETTE[1]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Line type="stepAfter" dataKey="ready" stroke={PALETTE[3]} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
