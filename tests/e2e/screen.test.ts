@@ -162,6 +162,25 @@ describe('the playground fits the screen', () => {
     await page.close();
   });
 
+  it('fits the toolbar again when projector mode is switched on and off', async () => {
+    const page = await openAt(1280, 720);
+    const shown = () => page.locator(TOOLBAR_CONTROLS).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean));
+    const before = await shown();
+    expect(before).toContain('Share link');
+    await page.getByRole('button', { name: 'Projector mode' }).click();
+    await expect.poll(async () => overlapping(await boxes(page.locator(TOOLBAR_CONTROLS))), WAIT).toEqual([]);
+    expect(await page.getByRole('button', { name: 'More' }).count()).toBe(1);
+    // Off again: what folded away comes back.
+    const off = page.getByRole('button', { name: 'Projector mode' });
+    if (await off.count()) await off.click();
+    else {
+      await page.getByRole('button', { name: 'More' }).click();
+      await page.getByRole('menuitemcheckbox', { name: 'Projector mode' }).click();
+    }
+    await expect.poll(shown, WAIT).toEqual(before);
+    await page.close();
+  });
+
   it('reads on a 1280x720 projector: with the side panels folded, node titles are 12 px or more and the whole drawing shows', async () => {
     const measured: Record<string, number> = {};
     for (const projector of [false, true]) {

@@ -13,18 +13,25 @@ import { SidePanel } from './SidePanel';
 
 const selectCollapsed = (s: AppState) => s.ui.collapsed;
 
-/** One screen: toolbar on top, palette | canvas | inspector and dashboard, tabs under the canvas. */
-export function AppShell() {
+/**
+ * The theme and projector mode as attributes of the page, for the style sheets. Rendered
+ * before everything else so its layout effect runs first: the toolbar, which measures what
+ * fits, and the canvas, which measures its nodes, must see the type of the mode chosen.
+ */
+function PageAttributes() {
   const theme = useStore(selectTheme);
   const projector = useStore(selectProjector);
-  const collapsed = useStore(selectCollapsed);
-  useShortcuts();
-  // Before the canvas measures its nodes: a projector mode restored from the last visit must
-  // size them (and the first fit) with its larger type.
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.dataset.projector = projector ? 'on' : 'off';
   }, [theme, projector]);
+  return null;
+}
+
+/** One screen: toolbar on top, palette | canvas | inspector and dashboard, tabs under the canvas. */
+export function AppShell() {
+  const collapsed = useStore(selectCollapsed);
+  useShortcuts();
   // The moving dashes on the edges stand still while the run does. A subscription, not a
   // selector: the shell does not re-render on Play and Pause.
   useEffect(() => {
@@ -38,6 +45,7 @@ export function AppShell() {
   }, []);
   return (
     <ReactFlowProvider>
+      <PageAttributes />
       <div className="mc-app">
         <Toolbar />
         <Notice />

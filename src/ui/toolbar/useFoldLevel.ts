@@ -27,13 +27,15 @@ export function useFoldLevel(ref: RefObject<HTMLElement | null>, levels: number,
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     let width = el.clientWidth;
+    // Synchronously, so the refitted toolbar is what the next frame shows, and so a second
+    // notification before React renders cannot fold a group that did fit.
     const ro = new ResizeObserver(() => {
       if (el.clientWidth !== width) {
         width = el.clientWidth;
-        // Synchronously, so the refitted toolbar is what the next frame shows.
         flushSync(() => setState((s) => ({ ...s, level: 0 })));
       } else if (overflows(el)) {
-        setState((s) => (s.level > levels ? s : { ...s, level: s.level + 1 }));
+        const seen = state.level;
+        flushSync(() => setState((s) => (s.level !== seen || s.level > levels ? s : { ...s, level: s.level + 1 })));
       }
     });
     ro.observe(el);
