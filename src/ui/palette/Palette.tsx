@@ -3,6 +3,8 @@ import type { DragEvent } from 'react';
 import { KINDS } from '../../engine/kinds';
 import { useStore } from '../../store';
 import { addNode } from '../../store/scenarioActions';
+import type { AppState } from '../../store/types';
+import { PanelHeading } from '../common/PanelHeading';
 import { freeSpot } from './freeSpot';
 import { KindIcon } from './kindIcons';
 import { PALETTE_MIME } from './paletteDrag';
@@ -11,7 +13,10 @@ import { PALETTE_MIME } from './paletteDrag';
  * Node kinds to drag onto the canvas. Each is also a button (Enter or click) that drops the
  * kind in the middle of the view, so building works without a mouse.
  */
+const selectFolded = (s: AppState) => s.ui.collapsed.palette;
+
 export function Palette() {
+  const folded = useStore(selectFolded);
   const rf = useReactFlow();
   const addAtCentre = (kind: string) => {
     const el = document.querySelector('.mc-canvas');
@@ -26,8 +31,8 @@ export function Palette() {
   };
   return (
     <nav className="mc-palette" aria-label="Node kinds">
-      <h2 className="mc-palette__title">Add</h2>
-      <ul>
+      <PanelHeading panel="palette" title="Palette" bodyId="mc-palette-body" folds="left" />
+      <ul id="mc-palette-body" hidden={folded}>
         {KINDS.map((k) => (
           <li key={k.kind}>
             <button
