@@ -24,7 +24,8 @@ describe('folding panels', () => {
     const dashboard = screen.getByRole('button', { name: 'Dashboard' });
     expect(inspector).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByLabelText('name', { exact: true })).toBeInTheDocument();
-    expect(screen.getByTestId('dashboard')).toBeInTheDocument();
+    // The dashboard's charts load on first use (a lazy chunk).
+    expect(await screen.findByTestId('dashboard')).toBeInTheDocument();
 
     await userEvent.click(inspector);
     expect(inspector).toHaveAttribute('aria-expanded', 'false');

@@ -22,7 +22,7 @@ describe('the toolbar\'s More menu', () => {
     await userEvent.click(more);
     expect(more).toHaveAttribute('aria-expanded', 'true');
     const menu = screen.getByRole('menu', { name: 'More' });
-    expect([...menu.querySelectorAll('[role^="menuitem"]')].map((i) => i.textContent)).toEqual(['Undo', 'Redo', 'Share link', 'Import…', 'Export', 'Dark theme', 'Projector mode']);
+    expect([...menu.querySelectorAll('[role^="menuitem"]')].map((i) => i.textContent)).toEqual(['Undo', 'Redo', 'New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…', 'Dark theme', 'Projector mode']);
     expect(screen.getByRole('menuitemcheckbox', { name: 'Projector mode' })).toHaveAttribute('aria-checked', 'false');
     await userEvent.click(more);
     expect(screen.queryByRole('menu')).toBeNull();
@@ -32,7 +32,7 @@ describe('the toolbar\'s More menu', () => {
   it('offers only the groups that folded', async () => {
     render(<MoreMenu folded={new Set<Fold>(['file'])} onImport={() => undefined} />);
     await userEvent.click(screen.getByRole('button', { name: 'More' }));
-    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Share link', 'Import…', 'Export']);
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…']);
   });
 
   it('works from the keyboard: arrow keys open it and move, Escape closes it and gives focus back', async () => {
@@ -40,10 +40,10 @@ describe('the toolbar\'s More menu', () => {
     const more = screen.getByRole('button', { name: 'More' });
     more.focus();
     await userEvent.keyboard('{ArrowDown}');
-    // Undo and Redo are disabled (nothing to undo), so the first item reached is Share link.
-    expect(screen.getByRole('menuitem', { name: 'Share link' })).toHaveFocus();
+    // Undo and Redo are disabled (nothing to undo), so the first item reached is New scenario.
+    expect(screen.getByRole('menuitem', { name: 'New scenario' })).toHaveFocus();
     await userEvent.keyboard('{ArrowDown}');
-    expect(screen.getByRole('menuitem', { name: 'Import…' })).toHaveFocus();
+    expect(screen.getByRole('menuitem', { name: 'Share link' })).toHaveFocus();
     await userEvent.keyboard('{End}');
     expect(screen.getByRole('menuitemcheckbox', { name: 'Projector mode' })).toHaveFocus();
     await userEvent.keyboard('{Escape}');
