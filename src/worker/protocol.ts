@@ -9,6 +9,7 @@ import type { LoggedEvent } from '../engine/metrics/eventLog';
 import type { BreakerStateName } from '../engine/calls/circuitBreaker';
 import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
+import type { Lesson, Verdict } from '../lessonsAdapter';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';
@@ -63,7 +64,12 @@ export type ToWorker =
   | { type: 'change'; change: Change }
   | { type: 'startFault'; fault: FaultSpec }
   | { type: 'stopFault'; id: string }
-  | { type: 'setChaos'; enabled: boolean; perMinute: number };
+  | { type: 'setChaos'; enabled: boolean; perMinute: number }
+  /**
+   * The lesson whose goals are evaluated on the live run (null: none), kept across loads, and
+   * the scenario as edited since (for structural goals: live edits do not reload the run).
+   */
+  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
@@ -72,7 +78,9 @@ export type FromWorker =
   | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null }
   | { type: 'faults'; gen: number; active: ActiveFault[] }
   | { type: 'error'; message: string }
-  | { type: 'done'; gen: number; reason: string };
+  | { type: 'done'; gen: number; reason: string }
+  /** The lesson's goals on the live run at simulated time nowMs. */
+  | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] };
 
 /** How much simulated time the dashboard shows. */
 export const SERIES_WINDOW_MS = 5 * 60_000;

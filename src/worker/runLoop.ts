@@ -8,6 +8,7 @@ import type { Snapshot } from '../engine/metrics/snapshot';
 import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
 import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
+import { createLiveGoals } from './liveGoals';
 import { SERIES_WINDOW_MS, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
 import { seriesWindow } from './seriesWindow';
 
@@ -30,6 +31,10 @@ export const CHAOS_KILL_MS = 20_000;
 
 export function createRunLoop(host: LoopHost) {
   let sim: Simulation | null = null;
+  let scenario: Scenario | null = null;
+  /** The page's scenario as edited (live edits do not reload the run); structural goals read it. */
+  let edited: Scenario | null = null;
+  const goals = createLiveGoals();
   let gen = 0;
   let running = false;
   let speed: Speed = 1;
@@ -54,6 +59,8 @@ export function createRunLoop(host: LoopHost) {
   function load(s: Scenario, runGen: number, keepRunning: boolean) {
     gen = runGen;
     sim = createSimulation(s);
+    scenario = s;
+    edited = null;
     running = keepRunning && running;
     lastSnap = null;
     faultKey = '';
@@ -83,7 +90,19 @@ export function createRunLoop(host: LoopHost) {
     lastSnap = snap;
     post({ type: 'snapshot', gen, running, snapshot: snap });
     postFaults();
+    postGoals(!running);
     lastSnapshotWall = host.nowMs();
+  }
+
+  function postGoals(force: boolean) {
+    if (!sim || !scenario || !goals.active()) return;
+    try {
+      const verdicts = goals.evaluate(sim, edited ?? scenario, host.nowMs(), force);
+      if (verdicts) post({ type: 'goals', gen, nowMs: sim.now(), verdicts });
+    } catch (e) {
+      goals.set(null);
+      post({ type: 'error', message: `The lesson's goals could not be evaluated: ${(e as Error).message}` });
+    }
   }
 
   function postSeries() {
@@ -183,6 +202,10 @@ export function createRunLoop(host: LoopHost) {
         case 'stopFault':
           requireSim().stopFault(msg.id);
           return postFaults();
+        case 'setLesson':
+          goals.set(msg.lesson);
+          edited = msg.scenario ?? edited;
+          return postGoals(true);
         case 'setChaos':
           chaos = { enabled: msg.enabled, perMinute: msg.perMinute, nextAtMs: msg.enabled && sim ? nextKillAt(sim.now(), msg.perMinute, rand) : Infinity };
           return;

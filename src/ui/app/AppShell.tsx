@@ -5,6 +5,8 @@ import { selectProjector, selectTheme } from '../../store/selectors';
 import { Canvas } from '../canvas/Canvas';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Notice } from '../common/Notice';
+import { CourseDialog } from '../lessons/CourseDialog';
+import { LessonPanel } from '../lessons/LessonPanel';
 import { Palette } from '../palette/Palette';
 import { Toolbar } from '../toolbar/Toolbar';
 import { BottomPanel } from './BottomPanel';
@@ -37,12 +39,14 @@ export function AppShell() {
         <Notice />
         <main className="mc-main">
           <Palette />
+          <LessonPanel />
           <div className="mc-centre">
             <Canvas />
             <BottomPanel />
           </div>
           <SidePanel />
         </main>
+        <CourseDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -15,6 +15,7 @@ import { edgeTypes } from './edges/FlowEdge';
 import { FaultMenu, type MenuTarget } from './FaultMenu';
 import { nodeTypes } from './nodes';
 import type { FlowEdge, FlowNode } from './types';
+import { useSpotlight } from './useSpotlight';
 import { PALETTE_MIME } from '../palette/paletteDrag';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -45,6 +46,7 @@ export function Canvas() {
     setNodes((prev) => deriveNodes(scNodes, prev, selection));
   }
   const edges = useMemo(() => deriveEdges(scEdges, selection), [scEdges, selection]);
+  const shown = useSpotlight(nodes, edges);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   useEffect(() => {
     if (fitRequest === 0) return;
@@ -109,8 +111,8 @@ export function Canvas() {
   return (
     <div className="mc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shown.nodes}
+        edges={shown.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

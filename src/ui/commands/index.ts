@@ -3,6 +3,7 @@
  * can never disagree about what they do.
  */
 import { redo, undo } from '../../store';
+import { setCourseOpen } from '../../store/lessonActions';
 import { reset, step, togglePlay } from '../../store/runActions';
 
 export interface Command {
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   { id: 'step', label: 'Step one simulated second', shortcut: '.', keyTest: (e) => e.key === '.' && !mod(e), perform: step },
   { id: 'reset', label: 'Reset the run to time 0', perform: () => reset(false) },
   { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', perform: undo },
+  { id: 'lessons', label: 'Lessons: challenges checked by the simulator', perform: () => setCourseOpen(true) },
   { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), perform: redo },
 ];
 

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { KINDS } from '../../engine/kinds';
 import { useStore } from '../../store';
+import { selectAllowedKinds } from '../../store/lessonSelectors';
 import { addNode } from '../../store/scenarioActions';
 import { freeSpot } from './freeSpot';
 import { KindIcon } from './kindIcons';
@@ -13,6 +14,9 @@ import { PALETTE_MIME } from './paletteDrag';
  */
 export function Palette() {
   const rf = useReactFlow();
+  // A lesson may offer only some kinds.
+  const allowed = useStore(selectAllowedKinds);
+  const kinds = allowed ? KINDS.filter((k) => allowed.includes(k.kind)) : KINDS;
   const addAtCentre = (kind: string) => {
     const el = document.querySelector('.mc-canvas');
     const r = el?.getBoundingClientRect();
@@ -28,7 +32,7 @@ export function Palette() {
     <nav className="mc-palette" aria-label="Node kinds">
       <h2 className="mc-palette__title">Add</h2>
       <ul>
-        {KINDS.map((k) => (
+        {kinds.map((k) => (
           <li key={k.kind}>
             <button
               type="button"

@@ -1,4 +1,5 @@
 import { FileButtons } from './FileButtons';
+import { LessonsButton } from './LessonsButton';
 import { PlayControls } from './PlayControls';
 import { PresetPicker } from './PresetPicker';
 import { SimClock } from './SimClock';
@@ -11,6 +12,7 @@ export function Toolbar() {
     <header className="mc-toolbar" aria-label="Playground controls">
       <span className="mc-brand" aria-hidden="true">microcosm</span>
       <PresetPicker />
+      <LessonsButton />
       <PlayControls />
       <SpeedPicker />
       <SimClock />

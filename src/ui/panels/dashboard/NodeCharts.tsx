@@ -7,6 +7,7 @@ import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis } from './chartBits';
 import { seriesRows } from './seriesData';
 import { useShownSeries } from './useShownSeries';
+import { useChartMark } from './useChartMark';
 
 /** The node the node charts follow: the selected one, else the first that serves requests. */
 const selectChartNode = (s: AppState): string | null => {
@@ -20,6 +21,7 @@ export const NodeCharts = memo(function NodeCharts() {
   const id = useStore(selectChartNode);
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
+  const mark = useChartMark();
   if (!id) return null;
   // Queues and topics report their backlog as `depth`; stations as `queueLength`.
   const backlog = w.nodes[id]?.depth ? 'depth' : 'queueLength';
@@ -37,6 +39,7 @@ export const NodeCharts = memo(function NodeCharts() {
       <ChartFrame title={`${id}: utilization and queue`} summary={`Utilization percentage and queue length of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}
+          {mark('l')}
           <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
           <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} allowDecimals={false} />
           <Line yAxisId="l" dataKey="utilization %" stroke={PALETTE[0]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
@@ -47,6 +50,7 @@ export const NodeCharts = memo(function NodeCharts() {
       <ChartFrame title={`${id}: replicas`} summary={`Replicas and ready replicas of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT - 20 }} data={reps} margin={MARGIN}>
           {timeAxis(domain)}
+          {mark()}
           <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
           <Line type="stepAfter" dataKey="replicas" stroke={PALETTE[1]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Line type="stepAfter" dataKey="ready" stroke={PALETTE[3]} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.8} />

@@ -1,0 +1,17 @@
+import type { ReactElement } from 'react';
+import { ReferenceLine } from 'recharts';
+import { useStore } from '../../../store';
+import { selectChartMark } from '../../../store/lessonSelectors';
+
+/**
+ * The moment a lesson's goal broke, as a labelled vertical line on a chart: a function that
+ * draws it (on the chart's y axis `yAxisId`, when it has several), or nothing when no goal is
+ * being shown. A chart puts what it returns among its children.
+ */
+export function useChartMark(): (yAxisId?: string) => ReactElement | null {
+  const mark = useStore(selectChartMark);
+  return (yAxisId) => (mark ? (
+    <ReferenceLine x={mark.atMs / 1000} yAxisId={yAxisId} stroke="var(--bad)" strokeWidth={2} strokeDasharray="5 3" ifOverflow="extendDomain"
+      className="mc-chart-mark" label={{ value: mark.label, position: 'insideTopRight', fontSize: 11, fill: 'var(--bad)' }} />
+  ) : null);
+}
