@@ -170,3 +170,26 @@ describe('live faults: startFault and stopFault', () => {
     expect(() => sim.startFault({ kind: 'error', target: 'nope', rate: 1 })).toThrow(/nope/);
   });
 });
+
+describe('two error faults on one target', () => {
+  it('fail requests independently: 50 % and 50 % make 75 %, not 100 %', () => {
+    const r = runToEnd(chain({}, [
+      { kind: 'error', target: 'back', rate: 0.5, atMs: 0 },
+      { kind: 'error', target: 'back', rate: 0.5, atMs: 0 },
+    ], { concurrency: 16 }));
+    // ~1,800 requests: the error share's sampling error is about 1 %.
+    expect(r.clients.users.errorRate).toBeGreaterThan(0.7);
+    expect(r.clients.users.errorRate).toBeLessThan(0.8);
+  });
+
+  it('back to one fault when the other ends', () => {
+    const r = runToEnd(chain({}, [
+      { kind: 'error', target: 'back', rate: 0.5, atMs: 0 },
+      { kind: 'error', target: 'back', rate: 0.5, atMs: 0, durationMs: 15_000 },
+    ], { concurrency: 16 }));
+    const late = mean(window(r, r.series.clients.users.errorRate, 16_000, 30_000));
+    expect(late).toBeGreaterThan(0.4);
+    expect(late).toBeLessThan(0.6);
+  });
+});
+

@@ -24,16 +24,23 @@ export function runToEnd(obj: ScenarioObj): Report {
   return sim.report();
 }
 
-/** The series points whose second starts in [fromMs, toMs). */
+/**
+ * The series points whose second starts in [fromMs, toMs). A window with no points throws:
+ * `.every`, a mean or a max over nothing would let a check pass without checking anything.
+ */
 export function window(r: Report, values: number[], fromMs: number, toMs: number): number[] {
   const out: number[] = [];
   r.series.tMs.forEach((t, i) => {
     if (t >= fromMs && t < toMs) out.push(values[i]);
   });
+  if (out.length === 0) throw new Error(`no series points in [${fromMs}, ${toMs}) ms: the run has ${r.series.tMs.length} points`);
   return out;
 }
 
-export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+export const mean = (xs: readonly number[]): number => {
+  if (xs.length === 0) throw new Error('mean of no values');
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+};
 export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** Successful answers per second of a client, per series point. */

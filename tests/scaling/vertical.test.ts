@@ -46,6 +46,22 @@ describe('the USL curve of a size change', () => {
   });
 });
 
+describe('a lone request on a big instance', () => {
+  // An idle VM serves one request at core speed, whatever its size: the USL's contention and
+  // coherency costs arise only when several workers are busy at once.
+  it.each(SIZE_NAMES)('%s: one request at a time takes its own service time', (size) => {
+    const r = runScenario({
+      version: 1, name: 'lone', seed: 1, durationMs: 60_000,
+      nodes: [
+        { id: 'users', kind: 'client', load: { users: 1, thinkTimeMs: 100 } },
+        { id: 'api', kind: 'service', instances: 1, concurrency: 4, size, serviceTimeMs: { dist: 'constant', value: 50 } },
+      ],
+      edges: [{ from: 'users', to: 'api', latencyMs: 0 }],
+    });
+    expect(r.clients.users.latencyMs.max).toBeLessThan(50 * 1.01);
+  });
+});
+
 describe('resizing a running service', () => {
   const base = { concurrency: 4, startupMs: 20_000 };
   const load = { rps: 100, arrival: 'poisson' };

@@ -5,6 +5,7 @@ import { JitterCode } from './backoff';
 import { CircuitBreaker, type BreakerTransitionListener } from './circuitBreaker';
 import { EdgeRt } from './edgeRuntime';
 import { RetryBudget } from './retryBudget';
+import { retryShape } from './resilienceSchema';
 
 /** What each `retryOn` word covers, as failure causes. */
 const RETRY_ON_CAUSES: Record<string, number[]> = {
@@ -29,11 +30,12 @@ export function configureEdge(rt: EdgeRt, e: ScenarioEdge, onBreaker: BreakerTra
   rt.probability = e.probability;
   rt.timeoutMs = e.timeoutMs ?? 0;
   const r = e.retry;
+  const shape = r ? retryShape(r) : null;
   rt.retryMax = r ? r.maxAttempts : 1;
   rt.backoffMs = r ? r.backoffMs : 0;
-  rt.multiplier = r ? r.multiplier : 1;
+  rt.multiplier = shape ? shape.multiplier : 1;
   rt.maxBackoffMs = r ? r.maxBackoffMs : 0;
-  rt.jitterCode = r ? JitterCode[r.jitter] : 0;
+  rt.jitterCode = shape ? JitterCode[shape.jitter] : 0;
   rt.retryOnMask = 0;
   for (const word of r?.retryOn ?? []) for (const cause of RETRY_ON_CAUSES[word] ?? []) rt.retryOnMask |= 1 << cause;
   rt.budget = r?.budget ? new RetryBudget(r.budget) : null;

@@ -5,7 +5,7 @@ import { CircuitBreaker, type CircuitBreakerConfig } from './circuitBreaker';
 import type { RetryBudgetConfig } from './retryBudget';
 import type { TokenBucketConfig } from './tokenBucket';
 import {
-  bulkheadSchema, circuitBreakerSchema, fallbackSchema, rateLimitSchema, retrySchema,
+  bulkheadSchema, circuitBreakerSchema, fallbackSchema, rateLimitSchema, retrySchema, retryShape,
   type RateLimitSettings,
 } from './resilienceSchema';
 
@@ -17,10 +17,18 @@ function issues(schema: z.ZodType, value: unknown): [string, string][] {
 }
 
 describe('retrySchema', () => {
-  it('fills Resilience4j / AWS defaults', () => {
-    expect(retrySchema.parse({})).toEqual({
-      maxAttempts: 3, backoffMs: 500, multiplier: 2, maxBackoffMs: 20_000, jitter: 'full', retryOn: ['error', 'timeout'],
-    });
+  it('fills AWS defaults (the wait doubles, full jitter) unless told otherwise', () => {
+    const r = retrySchema.parse({});
+    expect(r).toEqual({ follows: 'aws', maxAttempts: 3, backoffMs: 500, maxBackoffMs: 20_000, retryOn: ['error', 'timeout'] });
+    expect(retryShape(r)).toEqual({ multiplier: 2, jitter: 'full' });
+  });
+
+  it("follows Resilience4j's defaults on request: a fixed 500 ms wait, no jitter", () => {
+    const r = retrySchema.parse({ follows: 'resilience4j' });
+    expect(r).toMatchObject({ maxAttempts: 3, backoffMs: 500 });
+    expect(retryShape(r)).toEqual({ multiplier: 1, jitter: 'none' });
+    // Its exponential backoff is opt-in: a multiplier given is kept.
+    expect(retryShape(retrySchema.parse({ follows: 'resilience4j', multiplier: 1.5 }))).toEqual({ multiplier: 1.5, jitter: 'none' });
   });
 
   it('fills Finagle defaults in a budget', () => {
@@ -53,7 +61,7 @@ describe('retrySchema', () => {
 
   it('produces what the backoff and budget kernels take', () => {
     const r = retrySchema.parse({ budget: { percent: 5 } });
-    const b: BackoffConfig = r;
+    const b: BackoffConfig = { ...r, ...retryShape(r) };
     const budget: RetryBudgetConfig | undefined = r.budget;
     expect(b.jitter).toBe('full');
     expect(budget?.percent).toBe(5);

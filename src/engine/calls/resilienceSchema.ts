@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { msUpToADay } from '../core/units';
-import { JITTERS } from './backoff';
+import { JITTERS, type Jitter } from './backoff';
 import { SLIDING_WINDOW_TYPES } from './circuitBreaker';
 
 const ms = (field: string) => msUpToADay(field, ' ms');
@@ -41,25 +41,44 @@ export const retryBudgetSchema = z.strictObject({
     .describe('How long a request counts toward the budget, in ms.'),
 }).describe('Caps retries to a share of recent traffic so that retries cannot multiply an outage.');
 
-/** Retry policy of an edge (Resilience4j names; AWS backoff and jitter). */
+/** Whose defaults a retry follows when it leaves the wait's growth and jitter out. */
+export const RETRY_DEFAULTS = ['aws', 'resilience4j'] as const;
+
+/**
+ * Retry policy of an edge (Resilience4j names; AWS backoff and jitter). By default it follows
+ * AWS's "Exponential Backoff and Jitter" (the wait doubles, full jitter); `follows:
+ * "resilience4j"` takes Resilience4j's defaults instead: a fixed wait, no jitter (its
+ * exponential backoff is opt-in, with multiplier 1.5).
+ */
 export const retrySchema = z.strictObject({
+  follows: z.enum(RETRY_DEFAULTS, { error: `follows must be one of ${RETRY_DEFAULTS.join(', ')}` }).default('aws')
+    .describe('Whose defaults fill multiplier and jitter: aws (x2, full jitter) or resilience4j (fixed wait, no jitter).'),
   maxAttempts: int('maxAttempts', 1, 10).default(3)
     .describe('Attempts in all, counting the first try (1 = no retry).'),
   backoffMs: ms('backoffMs').default(500)
     .describe('Wait before the first retry, in ms.'),
   multiplier: z.number({ error: 'multiplier must be a number' })
-    .min(1, 'multiplier must be >= 1').max(100, 'multiplier must be at most 100').default(2)
-    .describe('Factor by which the wait grows after each retry (1 = constant).'),
+    .min(1, 'multiplier must be >= 1').max(100, 'multiplier must be at most 100').optional()
+    .describe('Factor by which the wait grows after each retry (1 = constant; default 2, or 1 following resilience4j).'),
   maxBackoffMs: ms('maxBackoffMs').default(20_000)
     .describe('Longest wait between attempts, in ms.'),
-  jitter: z.enum(JITTERS, { error: `jitter must be one of ${JITTERS.join(', ')}` }).default('full')
-    .describe('How the wait is randomised: none, full, equal or decorrelated (AWS).'),
+  jitter: z.enum(JITTERS, { error: `jitter must be one of ${JITTERS.join(', ')}` }).optional()
+    .describe('How the wait is randomised: none, full, equal or decorrelated (AWS; default full, or none following resilience4j).'),
   retryOn: z.array(z.enum(RETRY_ON, { error: `retryOn entries must be one of ${RETRY_ON.join(', ')}` }))
     .refine((a) => new Set(a).size === a.length, 'retryOn lists each outcome at most once')
     .default((): RetryOn[] => ['error', 'timeout'])
     .describe('Outcomes of an attempt that are retried.'),
   budget: retryBudgetSchema.optional(),
 }).describe('Retries failed calls with exponential backoff and jitter.');
+
+/**
+ * The wait's growth and jitter of a parsed retry, from its `follows` when it leaves them out
+ * (the schema keeps them optional rather than transforming, so it converts to JSON Schema).
+ */
+export function retryShape(r: RetrySettings): { multiplier: number; jitter: Jitter } {
+  const r4j = r.follows === 'resilience4j';
+  return { multiplier: r.multiplier ?? (r4j ? 1 : 2), jitter: r.jitter ?? (r4j ? 'none' : 'full') };
+}
 
 /** Circuit breaker of an edge: Resilience4j's names and defaults, plus Fowler's consecutive mode. */
 export const circuitBreakerSchema = z.strictObject({

@@ -121,7 +121,11 @@ function apply(w: World, entry: Entry, node: NodeRt | undefined, edge: EdgeRt | 
       return;
     }
     case 'error':
-      if (node) node.faultErrorRate = Math.max(0, node.faultErrorRate + dir * f.rate);
+      if (!node) return;
+      if (dir > 0) node.faultErrorRates.push(f.rate);
+      else node.faultErrorRates.splice(node.faultErrorRates.indexOf(f.rate), 1);
+      // Independent faults: a request survives each with probability 1 - rate.
+      node.faultErrorRate = 1 - node.faultErrorRates.reduce((pass, r) => pass * (1 - r), 1);
       return;
     case 'latency': {
       if (dir > 0) entry.sampler = compileDistribution(f.addMs);

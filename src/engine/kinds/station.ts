@@ -16,8 +16,8 @@ export interface StationSettings {
   loadBalancer: string;
   startupMs: number;
   parallel: boolean;
-  /** Service-time multiplier of the instance size (1, the default, for kinds without sizes). */
-  sizeFactor?: number;
+  /** Service-time multipliers of the instance size by busy workers (null, the default: 1 at every load). */
+  sizeFactors?: Float64Array | null;
 }
 
 /** Builds the runtime node shared by services, gateways and databases. */
@@ -29,12 +29,12 @@ export function buildStation(s: StationSettings, ctx: BuildContext): NodeRt {
   n.lb = LB_CODES[s.loadBalancer] ?? 0;
   n.startupMs = s.startupMs;
   n.parallel = s.parallel;
-  n.sizeFactor = s.sizeFactor ?? 1;
+  n.sizeFactors = s.sizeFactors ?? null;
   // Instances in the scenario are up when the run starts.
   for (let i = 0; i < s.instances; i++) {
     const inst = new Instance();
     inst.workers = s.workers;
-    inst.sizeFactor = n.sizeFactor;
+    inst.sizeFactors = n.sizeFactors;
     n.instances.push(inst);
   }
   n.readyCount = s.instances;

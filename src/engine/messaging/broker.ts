@@ -13,6 +13,7 @@ export interface DeliveryFields {
   delivery: 'at-most-once' | 'at-least-once';
   visibilityTimeoutMs: number;
   maxReceiveCount?: number;
+  fifo?: boolean;
   deadLetter?: string;
   capacity?: number;
 }
@@ -21,6 +22,7 @@ export function channelSettings(f: DeliveryFields): ChannelSettings {
   return {
     atLeastOnce: f.delivery === 'at-least-once',
     visibilityTimeoutMs: f.visibilityTimeoutMs,
+    fifo: f.fifo ?? false,
     maxReceiveCount: f.maxReceiveCount ?? 0,
     capacity: f.capacity ?? Infinity,
   };

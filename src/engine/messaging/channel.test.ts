@@ -10,7 +10,7 @@ function world() {
   return { now: 0, q: new EventQueue(16) } as unknown as World & { now: number };
 }
 
-const ALO: ChannelSettings = { atLeastOnce: true, visibilityTimeoutMs: 100, maxReceiveCount: 0, capacity: Infinity };
+const ALO: ChannelSettings = { atLeastOnce: true, visibilityTimeoutMs: 100, fifo: false, maxReceiveCount: 0, capacity: Infinity };
 const AMO: ChannelSettings = { ...ALO, atLeastOnce: false };
 
 function channel(settings: ChannelSettings) {
@@ -73,6 +73,38 @@ describe('Channel', () => {
     ch.result(160, m, ch.receiptOf(m), true);
     expect(ch.acked).toBe(1);
     expect(ch.depth).toBe(0);
+  });
+
+  it('standard queue: a late ack still deletes a message nobody has received again (latest receipt handle)', () => {
+    const w = world();
+    const { node, ch } = channel(ALO);
+    ch.publish(0, 0, 0);
+    ch.publish(0, 0, 1);
+    const m = ch.take(w);
+    expect(fireTimer(w, ch)).toBe(true);
+    expect(ch.visibleCount).toBe(2);
+    ch.result(150, m, ch.receiptOf(m), true);
+    expect(ch.acked).toBe(1);
+    expect(ch.duplicates).toBe(0);
+    expect(ch.depth).toBe(1);
+    expect(ch.visibleCount).toBe(1);
+    expect(node.queued).toBe(1);
+    // The other message is still there, and it is the next one handed out.
+    expect(ch.pathOf(ch.take(w))).toBe(1);
+  });
+
+  it('FIFO queue: a late ack is refused, and the message is delivered again', () => {
+    const w = world();
+    const { ch } = channel({ ...ALO, fifo: true });
+    ch.publish(0, 0, 0);
+    const m = ch.take(w);
+    expect(fireTimer(w, ch)).toBe(true);
+    ch.result(150, m, ch.receiptOf(m), true);
+    expect(ch.acked).toBe(0);
+    expect(ch.duplicates).toBe(1);
+    expect(ch.depth).toBe(1);
+    expect(ch.take(w)).toBe(m);
+    expect(ch.redelivered).toBe(1);
   });
 
   it('at-least-once: an acked delivery leaves a stale timer entry that is skipped', () => {

@@ -9,6 +9,12 @@ export interface ChannelSettings {
   /** SQS-style visibility timeout and delete on ack; false = Redis LPUSH/BRPOP (gone once taken). */
   atLeastOnce: boolean;
   visibilityTimeoutMs: number;
+  /**
+   * SQS FIFO: an expired receipt handle deletes nothing. A standard queue deletes with the
+   * latest receipt handle even after its visibility timeout, while no one has received the
+   * message again.
+   */
+  fifo: boolean;
   /** Receives after which a message is dead-lettered instead of delivered; 0 = no limit. */
   maxReceiveCount: number;
   /** Messages held at most; Infinity = unbounded. */
@@ -34,9 +40,11 @@ const M_IN_FLIGHT = 2;
  *   skipped when reached (their receipt no longer matches).
  *
  * A delivery carries a *receipt* (SQS's receipt handle): a number unique within the channel.
- * Only the latest delivery's receipt deletes a message, and only while it is still invisible;
- * an ack that comes after the visibility timeout expired is too late (the message went back
- * and is, or will be, processed again: counted in `duplicates`).
+ * Only the latest delivery's receipt deletes a message. An ack that comes after the visibility
+ * timeout expired still deletes it on a standard queue if nobody has received it again (SQS
+ * accepts the most recent receipt handle); on a FIFO queue, or once the message has been
+ * received again, it is too late (the message is, or will be, processed again: counted in
+ * `duplicates`).
  */
 export class Channel {
   private cap = 0;
@@ -223,7 +231,8 @@ export class Channel {
     const n = this.node;
     if (ok) {
       if (!live) {
-        this.duplicates++;
+        if (this.settings.atLeastOnce && !this.settings.fifo && this.mstate[m] === M_VISIBLE && this.receipts[m] === receipt) this.lateDelete(now, m);
+        else this.duplicates++;
         return;
       }
       this.acked++;
@@ -237,6 +246,20 @@ export class Channel {
     this.lost++;
     n.failed++;
     n.snapFailed++;
+    this.remove(now, m);
+  }
+
+  /** A standard queue's late acknowledgement: the message, visible again, is deleted from the backlog. */
+  private lateDelete(now: number, m: number): void {
+    this.touch(now);
+    this.node.touch(now);
+    this.visible.remove(m);
+    this.node.queued--;
+    // remove() books a message leaving flight; count this one as in flight for the moment.
+    this.inFlight++;
+    this.node.busy++;
+    this.acked++;
+    this.node.countAnswer(now, this.publishedAt[m], OK);
     this.remove(now, m);
   }
 

@@ -24,7 +24,7 @@ export function onClientArrival(w: World, n: NodeRt, gen: number): void {
 /** A rate change makes the pending arrival stale and draws a new one at the new rate. */
 export function onRateChange(w: World, n: NodeRt): void {
   const c = n.client!;
-  const rate = c.profile!.rateAt(w.now);
+  const rate = c.profile!.rateOver(w.now);
   if (rate !== c.rate) {
     c.rate = rate;
     c.arrivalGen++;

@@ -10,8 +10,8 @@ export class Instance {
   busy = 0;
   /** Workers of this instance (instances of one service differ during a rolling resize). */
   workers = 1;
-  /** Service-time factor of this instance's size. */
-  sizeFactor = 1;
+  /** Service-time factor of this instance's size by its busy workers (null: 1 at every load). */
+  sizeFactors: Float64Array | null = null;
   readonly queue = new IntRing();
   /** Simulated time at which the instance was created or last restarted. */
   since = 0;

@@ -94,10 +94,12 @@ export class NodeRt {
   service: Sampler | null = null;
   /** Multiplies every service time: the slowdown faults in force (each instance adds its size's factor). */
   serviceFactor = 1;
-  /** The size's service-time factor that new instances get. */
-  sizeFactor = 1;
+  /** The size's service-time factors by busy workers that new instances get (null: 1 at every load). */
+  sizeFactors: Float64Array | null = null;
   /** Faults in force: the share of requests answered 500, added latency, black hole. */
   faultErrorRate = 0;
+  /** The rates of the error faults in force; they fail requests independently of each other. */
+  faultErrorRates: number[] = [];
   faultLatency: Sampler[] = [];
   blackholes = 0;
   slowdowns: number[] = [];

@@ -22,6 +22,17 @@ export class IntRing {
     return v;
   }
 
+  /** Takes the first `v` out of the ring, keeping the others in order; false when absent. O(length). */
+  remove(v: number): boolean {
+    const mask = this.buf.length - 1;
+    let i = 0;
+    while (i < this.length && this.buf[(this.head + i) & mask] !== v) i++;
+    if (i === this.length) return false;
+    for (; i < this.length - 1; i++) this.buf[(this.head + i) & mask] = this.buf[(this.head + i + 1) & mask];
+    this.length--;
+    return true;
+  }
+
   clear(): void {
     this.head = 0;
     this.length = 0;

@@ -107,10 +107,12 @@ function startService(w: World, j: number, n: NodeRt, inst: Instance): void {
   n.busy++;
   const jobs = w.jobs;
   jobs.state[j] = J_SERVICE;
+  // A bigger instance slows a request only as its workers fill (sizes.ts); a lone one runs at core speed.
+  const size = inst.sizeFactors === null ? 1 : inst.sizeFactors[inst.busy < inst.sizeFactors.length ? inst.busy : inst.sizeFactors.length - 1];
   let t: number;
-  if (n.plain) t = sample(n.service!, w.rng) * n.serviceFactor * inst.sizeFactor;
+  if (n.plain) t = sample(n.service!, w.rng) * n.serviceFactor * size;
   else {
-    t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor * inst.sizeFactor;
+    t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor * size;
     for (const s of n.faultLatency) t += sample(s, w.rng);
   }
   w.q.push(w.now + t, EV_SERVICE_DONE, j, jobs.gen[j]);
@@ -241,7 +243,7 @@ export function setInstances(w: World, n: NodeRt, count: number): void {
   for (; live < count; live++) {
     const inst = new Instance();
     inst.workers = n.workers;
-    inst.sizeFactor = n.sizeFactor;
+    inst.sizeFactors = n.sizeFactors;
     n.instances.push(inst);
     boot(w, n, n.instances.length - 1);
   }

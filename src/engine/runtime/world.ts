@@ -63,7 +63,7 @@ export class World {
       const c = n.client;
       if (!c) continue;
       if (c.open) {
-        c.rate = c.profile!.rateAt(0);
+        c.rate = c.profile!.rateOver(0);
         scheduleArrival(this, n, c, 0);
         const change = c.profile!.nextChangeMs(0);
         if (change < Infinity) this.q.push(change, EV_CLIENT_RATE, n.index, 0);

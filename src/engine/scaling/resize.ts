@@ -44,7 +44,7 @@ export function resizeService(w: World, ss: ServiceScaling, size: SizeName): voi
   const fx = sizeEffect(size, ss.usl, ss.baseConcurrency);
   n.touch(w.now);
   n.workers = fx.concurrency;
-  n.sizeFactor = fx.serviceTimeFactor;
+  n.sizeFactors = fx.factorByBusy;
   let rolling = 0;
   for (let i = 0; i < n.instances.length; i++) {
     const s = n.instances[i].state;
@@ -76,7 +76,7 @@ function applySize(ss: ServiceScaling, i: number): void {
   const inst = ss.node.instances[i];
   const fx = sizeEffect(ss.size, ss.usl, ss.baseConcurrency);
   inst.workers = fx.concurrency;
-  inst.sizeFactor = fx.serviceTimeFactor;
+  inst.sizeFactors = fx.factorByBusy;
   ss.instSize[i] = ss.size;
 }
 

@@ -35,8 +35,8 @@ describe('the size catalogue', () => {
 
 describe('sizeEffect', () => {
   it('leaves a small instance as configured', () => {
-    expect(sizeEffect('small', DEFAULT_USL, 4)).toEqual({ concurrency: 4, serviceTimeFactor: 1 });
-    expect(sizeEffect('small', { alpha: 0.3, beta: 0.01 }, 7)).toEqual({ concurrency: 7, serviceTimeFactor: 1 });
+    expect(sizeEffect('small', DEFAULT_USL, 4)).toEqual({ concurrency: 4, serviceTimeFactor: 1, factorByBusy: null });
+    expect(sizeEffect('small', { alpha: 0.3, beta: 0.01 }, 7)).toEqual({ concurrency: 7, serviceTimeFactor: 1, factorByBusy: null });
   });
 
   it('scales workers with vCPUs, at least one', () => {
@@ -55,7 +55,7 @@ describe('sizeEffect', () => {
 
   it('is linear when the USL says so (no contention, no coherency)', () => {
     const linear = { alpha: 0, beta: 0 };
-    expect(sizeEffect('xlarge', linear, 3)).toEqual({ concurrency: 24, serviceTimeFactor: 1 });
+    expect(sizeEffect('xlarge', linear, 3)).toEqual({ concurrency: 24, serviceTimeFactor: 1, factorByBusy: null });
   });
 
   it('slows each worker when there is contention, with diminishing returns per dollar', () => {
@@ -90,4 +90,18 @@ describe('sizeEffect', () => {
       12,
     );
   });
+
+  it('serves a lone request at core speed on every size, and slows it only as workers fill', () => {
+    for (const name of SIZE_NAMES) {
+      const e = sizeEffect(name, DEFAULT_USL, 4);
+      const at = (busy: number) => (e.factorByBusy === null ? 1 : e.factorByBusy[busy]);
+      expect(at(1)).toBe(1);
+      for (let b = 2; b <= e.concurrency; b++) expect(at(b)).toBeGreaterThanOrEqual(at(b - 1));
+      // Full load keeps the USL's throughput exact.
+      expect(at(e.concurrency)).toBeCloseTo(e.serviceTimeFactor, 12);
+    }
+    // The factors the fidelity review measured for a lone request were 1.31 (large) and 1.78 (xlarge).
+    expect(sizeEffect('xlarge', DEFAULT_USL, 4).serviceTimeFactor).toBeGreaterThan(1.7);
+  });
 });
+

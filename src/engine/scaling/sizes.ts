@@ -54,40 +54,55 @@ export const DEFAULT_USL: UslParams = { alpha: 0.05, beta: 0.0005 };
 export interface SizeEffect {
   /** Workers per instance at this size. */
   readonly concurrency: number;
-  /** Multiplier on each request's service time at this size (1 at `small`). */
+  /** Multiplier on a request's service time when every worker of the instance is busy (1 at `small`). */
   readonly serviceTimeFactor: number;
+  /**
+   * Multiplier on a request's service time by the number of busy workers when it starts
+   * (index 1..concurrency, the request itself included); null when it is 1 at every load.
+   */
+  readonly factorByBusy: Float64Array | null;
 }
 
 /**
  * The effect of running a service on `size` instead of `small`.
  *
  * Model: the service's configured `concurrency` is its worker count on a `small` instance
- * (N0 = 2 vCPUs). A size with k× the vCPUs holds k× the workers (rounded, at least 1). Those
- * workers contend for the instance as the Universal Scalability Law says, which we express as
- * a slower worker: every service time is multiplied by
+ * (N0 = 2 vCPUs). A size with k× the vCPUs holds k× the workers (rounded, at least 1). Busy
+ * workers contend for the instance as the Universal Scalability Law says. With b of the W
+ * workers busy, the instance is loaded like n = b·N/W vCPUs, and a request that starts then
+ * runs slower by
  *
- *   serviceTimeFactor = (N / C(N)) / (N0 / C(N0)) / speedFactor
+ *   factor(b) = max(1, (n / C(n)) / (N0 / C(N0))) / speedFactor
  *
- * with N the size's vCPUs and C the USL capacity. The instance's maximum throughput,
- * workers / service time, then scales as `C(N) / C(N0)` (times speedFactor): more capacity
- * with diminishing returns, and less past the USL peak. The price of this simple, exact
- * throughput law is that a lone request on a big instance is also a little slower
- * (factor > 1 for N > N0 whenever α or β > 0), whereas a real core would serve it at full speed.
+ * with C the USL capacity. A lone request (n at most N0) runs at core speed, as on an idle
+ * real VM; with every worker busy (n = N) the factor is (N / C(N)) / (N0 / C(N0)), so the
+ * instance's maximum throughput, W / service time, scales exactly as `C(N) / C(N0)`: more
+ * capacity with diminishing returns, and less past the USL peak. At `small` the factor is 1
+ * at every load, so a service that names no size is the plain M/M/c station.
  *
  * Rounding the worker count can only matter for sizes whose vCPUs are not a multiple of
  * `small`'s; in this catalogue k is always a whole number, so the law holds exactly.
  *
  * @example
- * sizeEffect('large', DEFAULT_USL, 4) // { concurrency: 16, serviceTimeFactor: ≈1.31 }
+ * sizeEffect('large', DEFAULT_USL, 4) // { concurrency: 16, serviceTimeFactor: ≈1.31, factorByBusy: [.., 1, 1, ..., 1.31] }
  */
 export function sizeEffect(size: SizeName, usl: UslParams, baseConcurrency: number): SizeEffect {
   const spec = SIZES[size];
   const n0 = SIZES.small.vcpu;
   const n = spec.vcpu;
   const concurrency = Math.max(1, Math.round((baseConcurrency * n) / n0));
-  const costPerCore = n / uslCapacity(n, usl.alpha, usl.beta);
-  const costPerCore0 = n0 / uslCapacity(n0, usl.alpha, usl.beta);
-  // At `small` the two costs are the same expression, so the factor is exactly 1 there.
-  const serviceTimeFactor = costPerCore / costPerCore0 / spec.speedFactor;
-  return { concurrency, serviceTimeFactor };
+  const contention = (cores: number) => cores / uslCapacity(cores, usl.alpha, usl.beta);
+  const atSmall = contention(n0);
+  const factorAt = (cores: number) => Math.max(1, contention(cores) / atSmall) / spec.speedFactor;
+  let factorByBusy: Float64Array | null = new Float64Array(concurrency + 1);
+  let flat = true;
+  for (let b = 1; b <= concurrency; b++) {
+    factorByBusy[b] = factorAt((b * n) / concurrency);
+    if (factorByBusy[b] !== 1) flat = false;
+  }
+  factorByBusy[0] = factorByBusy[1];
+  if (flat) factorByBusy = null;
+  // At `small` the two costs are the same expression, so the full-load factor is exactly 1 there.
+  const serviceTimeFactor = contention(n) / atSmall / spec.speedFactor;
+  return { concurrency, serviceTimeFactor, factorByBusy };
 }

@@ -6,7 +6,9 @@ import type { OpenLoad } from './schema';
  *
  * The engine treats the rate as piecewise constant: it asks {@link nextChangeMs} when to look
  * again, and resamples the next arrival at each change (exact for Poisson arrivals, which
- * are memoryless). Continuous shapes (ramp, sine) are re-read in small steps.
+ * are memoryless). Continuous shapes (ramp, sine) are re-read in small steps, each held at
+ * its mean rate ({@link rateOver}), so the expected arrivals follow the rate's integral: a
+ * rate held at each step's start would lag a ramp by half a step.
  */
 export class RateProfile {
   /** A rate set live (the UI's slider) replaces the scripted base from then on. */
@@ -37,6 +39,19 @@ export class RateProfile {
     const sine = this.load.sine;
     if (sine) r += sine.amplitudeRps * Math.sin((2 * Math.PI * t) / sine.periodMs);
     return r > 0 ? r : 0;
+  }
+
+  /**
+   * The mean rate from t until the next change: what the engine holds until it looks again.
+   * Between two changes the rate is smooth (linear on a ramp, a sine arc), so Simpson's rule
+   * is exact for ramps and within a hair of the integral for the short arcs of a sine.
+   */
+  rateOver(t: number): number {
+    const next = this.nextChangeMs(t);
+    if (next === Infinity) return this.rateAt(t);
+    // The rate just before `next` belongs to this step; `next` itself may start the next one.
+    const end = next - (next - t) * 1e-9;
+    return (this.rateAt(t) + 4 * this.rateAt((t + end) / 2) + this.rateAt(end)) / 6;
   }
 
   /** The next time after t at which the rate may differ; Infinity when it never will. */

@@ -9,6 +9,8 @@ export const deliveryShape = {
     .describe('How long a taken message stays invisible before it is delivered again (ms)'),
   maxReceiveCount: z.number().int().min(1, 'maxReceiveCount must be >= 1').max(1000, 'maxReceiveCount must be <= 1000 (SQS)').optional()
     .describe('Receives after which a message goes to the dead-letter queue'),
+  fifo: z.boolean().default(false)
+    .describe('An SQS FIFO queue: an acknowledgement that comes after the visibility timeout is refused. A standard queue (false) still deletes the message then, unless someone received it again'),
   deadLetter: z.string().min(1).optional().describe('Queue that takes messages received maxReceiveCount times'),
   capacity: z.number().int().min(1).max(100_000_000).optional().describe('Messages the queue holds at most; publishing to a full queue fails'),
 };

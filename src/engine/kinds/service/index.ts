@@ -14,12 +14,12 @@ export const serviceKind = defineKind({
   example: (id) => ({ id, kind: 'service' as const, instances: 2, concurrency: 4, serviceTimeMs: { dist: 'exponential' as const, mean: 20 } }),
   build: (node, ctx) => {
     // `concurrency` is the worker count on a small instance; a bigger size holds more workers,
-    // each slowed by the Universal Scalability Law's contention and coherency (sizes.ts).
+    // slowed, as they fill, by the Universal Scalability Law's contention and coherency (sizes.ts).
     const size = sizeEffect(node.size ?? DEFAULT_SIZE, node.usl ?? DEFAULT_USL, node.concurrency);
     const n = buildStation({
       ...node,
       workers: size.concurrency,
-      sizeFactor: size.serviceTimeFactor,
+      sizeFactors: size.factorByBusy,
       parallel: node.callOrder === 'parallel',
     }, ctx);
     if (node.operations) setOperations(n, node.operations, ctx);
