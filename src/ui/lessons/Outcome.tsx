@@ -38,7 +38,7 @@ export function Debrief({ open, result }: { open: OpenLesson; result: LessonResu
   const bonus = result.goals.filter((g) => g.bonus);
   const met = bonus.filter((g) => g.status === 'pass').length;
   return (
-    <section className="mc-lesson__section mc-debrief" aria-labelledby={id} role="status">
+    <section className="mc-lesson__section mc-debrief" aria-labelledby={id}>
       <h3 id={id} className="mc-lesson__heading">✔ Solved{open.solutionShown ? ' with help' : ''}</h3>
       {bonus.length > 0 && <p className="mc-stars" aria-label={`${met} of ${bonus.length} bonus goals met`}>{'★'.repeat(met)}{'☆'.repeat(bonus.length - met)}</p>}
       <p>{open.lesson.debrief}</p>

@@ -62,7 +62,12 @@ export function draftLesson(d: AuthorDraft): Record<string, unknown> {
 
 /** A fresh goal id from its label, unique among the goals there are. */
 export function goalId(label: string, goals: readonly Goal[]): string {
-  const base = kebab(label, 'goal').slice(0, 40).replace(/-+$/, '') || 'goal';
+  // Whole words, at most 40 characters: ids are read in verdicts and grade sheets.
+  let base = '';
+  for (const w of kebab(label, 'goal').split('-')) {
+    if (base && base.length + 1 + w.length > 40) break;
+    base = base ? `${base}-${w}` : w;
+  }
   const taken = new Set(goals.map((g) => g.id));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
