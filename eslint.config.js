@@ -20,13 +20,14 @@ export default tseslint.config(
   },
   {
     // The engine is pure: same scenario and seed, same report, in Node, a worker or a test.
-    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts'],
+    // So are the lessons, which check runs in the page, the CLI and the tests alike.
+    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts', 'src/lessons/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['react', 'react-*', 'zustand', 'zustand/*', '@xyflow/*', 'recharts', 'immer', 'node:*', 'fs', 'path', 'os'], message: 'src/engine and src/scenario stay pure: no UI and no Node I/O.' },
+          { group: ['react', 'react-*', 'zustand', 'zustand/*', '@xyflow/*', 'recharts', 'immer', 'node:*', 'fs', 'path', 'os'], message: 'src/engine, src/scenario and src/lessons stay pure: no UI and no Node I/O.' },
           { group: ['**/ui/**', '**/store/**', '**/worker/**', '**/cli/**'], message: 'Dependencies point down: the engine imports nothing above it.' },
         ],
       }],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Distribution } from './core/distributions';
 import { compileDistribution } from './core/sampler';
-import { routeSchema } from './kinds/gateway/schema';
+import { routeSchema, routeTargets } from './kinds/gateway/schema';
 import { installRoutes } from './kinds/gateway/routing';
 import { createRng } from './core/rng';
 import { configureEdge } from './calls/configure';
@@ -161,6 +161,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
             return e.index;
           };
           installRoutes(n, routes, new Map(world.paths.map((p, id) => [p, id])), edgeTo);
+          world.log.add(world.now, 'route', `${n.id} routes: ${describeRoutes(routes)}`, n.id);
           return;
         }
         case 'setSize':
@@ -198,4 +199,15 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     traces: () => world.tracer?.traces(),
     stoppedEarly: () => stopped,
   };
+}
+
+/** "/orders -> legacy 90%, orders 10%; /users -> users": a gateway's routes as the event log shows them. */
+function describeRoutes(routes: readonly z.output<typeof routeSchema>[]): string {
+  if (routes.length === 0) return 'none (every outgoing call is made)';
+  return routes.map((r) => {
+    const targets = routeTargets(r.to);
+    const total = targets.reduce((a, t) => a + t.weight, 0);
+    const split = targets.length === 1 ? targets[0].service : targets.map((t) => `${t.service} ${Math.round((t.weight / total) * 1000) / 10}%`).join(', ');
+    return `${r.prefix} -> ${split}`;
+  }).join('; ');
 }

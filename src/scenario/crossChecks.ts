@@ -71,7 +71,12 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     }
   });
 
+  const faultIds = new Map<string, number>();
   s.faults.forEach((f, i) => {
+    if (f.id !== undefined) {
+      if (faultIds.has(f.id)) problems.push({ path: `faults[${i}].id`, message: `duplicate fault id "${f.id}" (also faults[${faultIds.get(f.id)}]): give each fault its own id` });
+      else faultIds.set(f.id, i);
+    }
     const path = `faults[${i}].target`;
     const node = byId.get(f.target);
     const isEdge = seenEdges.has(f.target);

@@ -4,16 +4,21 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The engine and the scenario layer are pure: same scenario and seed, same report, in Node,
- * a Web Worker or a test. So they import no UI, no state store, no Node I/O and nothing from
- * the layers above them, and they touch no browser or process globals, wall clock or
- * unseeded randomness. ESLint says the same; this test holds even when lint is not run.
+ * The engine, the scenario layer and the lessons are pure: same scenario and seed, same
+ * report, in Node, a Web Worker or a test. So they import no UI, no state store, no Node I/O
+ * and nothing from the layers above them, and they touch no browser or process globals, wall
+ * clock or unseeded randomness. The lessons sit above the engine and the scenario layer and
+ * import only them (and zod and fast-json-patch). ESLint says the same; this test holds even
+ * when lint is not run.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const PURE_DIRS = ['src/engine', 'src/scenario'];
+const PURE_DIRS = ['src/engine', 'src/scenario', 'src/lessons'];
+/** What src/lessons may import: these layers and these packages, nothing else. */
+const LESSON_LAYERS = ['src/engine', 'src/scenario', 'src/lessons'];
+const LESSON_PACKAGES = ['zod', 'fast-json-patch'];
 
 const FORBIDDEN_PACKAGES = [/^react$/, /^react\//, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^@xyflow\//, /^recharts(\/|$)/, /^immer(\/|$)/, /^node:/, /^fs(\/|$)/, /^path(\/|$)/, /^os$/, /^child_process$/];
-const FORBIDDEN_LAYERS = ['src/ui', 'src/store', 'src/worker', 'src/cli'];
+const FORBIDDEN_LAYERS = ['src/ui', 'src/store', 'src/worker', 'src/cli', 'src/lessons', 'src/export'];
 const FORBIDDEN_GLOBALS: [string, RegExp][] = [
   ['window.', /(?<![\w$.])window\s*\./],
   ['document.', /(?<![\w$.])document\s*\./],
@@ -132,11 +137,15 @@ function importsOf(code: string): string[] {
 function violations(file: string, src: string): string[] {
   const out: string[] = [];
   const rel = relative(ROOT, file).split(sep).join('/');
+  const isLesson = rel.startsWith('src/lessons/');
+  const under = (target: string, layers: string[]) => layers.some((l) => target === l || target.startsWith(l + '/'));
   for (const spec of importsOf(strip(src, true))) {
     if (FORBIDDEN_PACKAGES.some((re) => re.test(spec))) out.push(`${rel} imports "${spec}"`);
     if (spec.startsWith('.')) {
       const target = relative(ROOT, resolve(dirname(file), spec)).split(sep).join('/');
-      if (FORBIDDEN_LAYERS.some((l) => target === l || target.startsWith(l + '/'))) out.push(`${rel} imports "${spec}" (${target}), a layer above the engine`);
+      if (isLesson ? !under(target, LESSON_LAYERS) : under(target, FORBIDDEN_LAYERS)) out.push(`${rel} imports "${spec}" (${target}), a layer above ${isLesson ? 'the lessons' : 'the engine'}`);
+    } else if (isLesson) {
+      if (!LESSON_PACKAGES.includes(spec) && !FORBIDDEN_PACKAGES.some((re) => re.test(spec))) out.push(`${rel} imports "${spec}": the lessons import only the engine, the scenario layer, ${LESSON_PACKAGES.join(' and ')}`);
     } else if (FORBIDDEN_LAYERS.some((l) => spec.startsWith(l + '/') || spec.includes(`/${l}/`))) out.push(`${rel} imports "${spec}", a layer above the engine`);
   }
   const code = strip(src, false);
@@ -149,14 +158,14 @@ function violations(file: string, src: string): string[] {
 describe('engine purity', () => {
   const files = PURE_DIRS.flatMap((d) => sourceFiles(join(ROOT, d)));
 
-  it('finds the engine and scenario sources', () => {
+  it('finds the engine, scenario and lesson sources', () => {
     expect(files.length).toBeGreaterThan(20);
     const rels = files.map((f) => relative(ROOT, f).split(sep).join('/'));
-    for (const f of ['src/engine/core/rng.ts', 'src/engine/simulation.ts', 'src/scenario/parse.ts']) expect(rels).toContain(f);
+    for (const f of ['src/engine/core/rng.ts', 'src/engine/simulation.ts', 'src/scenario/parse.ts', 'src/lessons/checks.ts']) expect(rels).toContain(f);
     expect(rels.some((f) => f.endsWith('.test.ts'))).toBe(false);
   });
 
-  it('no file under src/engine or src/scenario imports UI, Node I/O or a layer above, or uses globals, the clock or Math.random', () => {
+  it('no file under src/engine, src/scenario or src/lessons imports UI, Node I/O or a layer above, or uses globals, the clock or Math.random', () => {
     const problems = files.flatMap((f) => violations(f, readFileSync(f, 'utf8')));
     expect(problems).toEqual([]);
   });
@@ -206,5 +215,16 @@ describe('the purity scanner itself', () => {
       "import type { Scenario } from '../../engine/model';",
     ];
     for (const line of ok) expect(violations(f, line), line).toEqual([]);
+  });
+
+  it('keeps the engine from importing the lessons, and the lessons to the engine and scenario layers', () => {
+    expect(violations(f, "import { checkLesson } from '../../lessons/checkLesson';")).toHaveLength(1);
+    const lesson = join(ROOT, 'src/lessons/example.ts');
+    for (const line of ["import { createSimulation } from '../engine/simulation';", "import { parseScenario } from '../scenario/parse';", "import { z } from 'zod';", "import jsonpatch from 'fast-json-patch';", "import { fmt } from './compare';"]) {
+      expect(violations(lesson, line), line).toEqual([]);
+    }
+    for (const line of ["import { runScenarioFile } from '../cli/runScenario';", "import { useStore } from '../store';", "import { readFileSync } from 'node:fs';", "import lz from 'lz-string';", "import { produce } from 'immer';"]) {
+      expect(violations(lesson, line), line).toHaveLength(1);
+    }
   });
 });

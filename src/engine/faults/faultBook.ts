@@ -79,8 +79,8 @@ export class FaultBook {
     entry.active = dir > 0;
     if (dir > 0) {
       this.since.set(entry.id, w.now);
-      w.log.add(w.now, 'fault-start', `${f.kind} on ${f.target}${describe(f)}`, node?.id, edge?.key);
-    } else w.log.add(w.now, 'fault-end', `${f.kind} on ${f.target} ended`, node?.id, edge?.key);
+      w.log.add(w.now, 'fault-start', `${f.kind} on ${f.target}${describe(f)}`, node?.id, edge?.key, f.id);
+    } else w.log.add(w.now, 'fault-end', `${f.kind} on ${f.target} ended`, node?.id, edge?.key, f.id);
     apply(w, entry, node, edge, dir);
     node?.refreshPlain();
     edge?.refreshPlain();

@@ -3,6 +3,7 @@ import { distributionSchema } from '../core/distributions';
 import { MAX_DURATION_MS } from '../core/units';
 
 const when = {
+  id: z.string({ error: 'id must be a string' }).min(1, 'id must not be empty').max(80).optional().describe('Names the fault (unique in the scenario): lessons use it to name its window, events carry it'),
   atMs: z.number().min(0, 'atMs must be >= 0').max(MAX_DURATION_MS).default(0).describe('When the fault starts (ms of simulated time)'),
   durationMs: z.number().positive('durationMs must be > 0').max(MAX_DURATION_MS).optional().describe('How long it lasts (ms); without it, until the run ends or it is stopped'),
   label: z.string().max(80).optional(),

@@ -5,6 +5,8 @@ export interface LoggedEvent {
   message: string;
   node?: string;
   edge?: string;
+  /** The id of the fault a fault-start or fault-end belongs to, when the fault has one. */
+  fault?: string;
 }
 
 /** At most this many events are kept; later ones are counted, not stored. */
@@ -17,7 +19,7 @@ export class EventLog {
   /** Entries not yet handed to a live snapshot. */
   private sent = 0;
 
-  add(atMs: number, kind: string, message: string, node?: string, edge?: string): void {
+  add(atMs: number, kind: string, message: string, node?: string, edge?: string, fault?: string): void {
     if (this.entries.length >= MAX_LOGGED_EVENTS) {
       this.dropped++;
       return;
@@ -25,6 +27,7 @@ export class EventLog {
     const e: LoggedEvent = { atMs: Math.round(atMs * 1000) / 1000, kind, message };
     if (node !== undefined) e.node = node;
     if (edge !== undefined) e.edge = edge;
+    if (fault !== undefined) e.fault = fault;
     this.entries.push(e);
   }
 

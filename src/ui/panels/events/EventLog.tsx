@@ -7,7 +7,7 @@ import { fmtClock } from '../../common/format';
 /** A mark per event kind, so the list scans without colour (glyphs every system font has). */
 const KIND_MARK: Record<string, string> = {
   'fault-start': '▶', 'fault-end': '■', crash: '✖', restart: '↻', ready: '✔', breaker: '◐', autoscale: '▲', scale: '▲', resize: '▲',
-  registered: '+', deregistered: '−', evicted: '−', 'health-check-failed': '✖', 'retry-budget': '↺', 'saga-stuck': '!', 'cache-refresh': '↻', sessions: '•',
+  registered: '+', deregistered: '−', evicted: '−', 'health-check-failed': '✖', 'retry-budget': '↺', 'saga-stuck': '!', 'cache-refresh': '↻', sessions: '•', route: '⇄',
 };
 
 /** Faults, crashes, breaker moves and scaling, newest first; a click selects the node. */
