@@ -3,7 +3,7 @@
  * verdict, unlock hints, see the solution. Plain functions like the other actions; opening a
  * lesson's scenario (which lays it out) is done by the page (ui/lessons/openLesson.ts).
  */
-import type { Lesson, LessonResult, Verdict } from '../lessonsAdapter';
+import type { Lesson, LessonResult, Verdict } from '../lessons/types';
 import { send } from './engineBridge';
 import { useStore } from './index';
 import { runLessonJob } from './lessonBridge';

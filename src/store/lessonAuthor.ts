@@ -2,7 +2,8 @@
  * A teacher making a lesson from the page: the draft's edits, its goals, the recorded
  * solution and the four proofs (run in the lesson worker before the lesson is exported).
  */
-import { diffScenarios, type Goal, type Lesson } from '../lessonsAdapter';
+import { diffScenarios } from '../lessons/patch';
+import type { Goal, Lesson } from '../lessons/types';
 import { send } from './engineBridge';
 import { useStore } from './index';
 import { runLessonJob } from './lessonBridge';

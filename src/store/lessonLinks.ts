@@ -5,7 +5,8 @@
  * comes in goes through the lesson and scenario parsers, with size limits first.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { parseLesson, type Lesson } from '../lessonsAdapter';
+import { parseLesson } from '../lessons/loadLesson';
+import type { Lesson } from '../lessons/types';
 import { MAX_SCENARIO_BYTES, parseScenarioText } from '../scenario/parse';
 import { problemLine } from '../scenario/problems';
 import { MAX_SHARE_CHARS } from './persistence';

@@ -1,5 +1,5 @@
 /** Selectors for the open lesson, stable by identity (the lesson object never changes while open). */
-import type { Lesson } from '../lessonsAdapter';
+import type { Lesson } from '../lessons/types';
 import type { AppState } from './types';
 
 const NONE: readonly string[] = [];

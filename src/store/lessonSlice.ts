@@ -2,7 +2,8 @@
  * The lesson being played (if any), the course dialog, the author's draft and the progress
  * kept between visits. Plain data like every slice; the actions are in lessonActions.ts.
  */
-import type { Lesson, LessonResult, Operation, ProofResult, Verdict } from '../lessonsAdapter';
+import type { Operation } from '../lessons/patch';
+import type { Lesson, LessonResult, ProofResult, Verdict } from '../lessons/types';
 import type { Scenario } from './types';
 import { loadProgress, type Progress } from './lessonProgress';
 

@@ -8,7 +8,7 @@ import { useStore } from './index';
 import { checkRun, clearPlayUntil, clearRunVerdict } from './lessonActions';
 import { saveProgress } from './lessonProgress';
 import { pause } from './runActions';
-import { lessonRun } from '../worker/lessonRun';
+import { runSettings } from '../lessons/checkLesson';
 
 export function startLessonSync(): () => void {
   /** Whether the run has yet to reach the lesson's duration (a reset arms it again). */
@@ -27,7 +27,7 @@ export function startLessonSync(): () => void {
       clearPlayUntil();
       if (s.run.status === 'running') pause();
     }
-    if (t < lessonRun(o.lesson).durationMs) {
+    if (t < runSettings(o.lesson).durationMs) {
       // A new run (a reset): the last run's verdict no longer describes what plays.
       if (!armed && o.final) clearRunVerdict();
       armed = true;

@@ -5,7 +5,9 @@
  */
 import type { Scenario, ScenarioInput } from '../engine/model';
 import { createSimulation } from '../engine/simulation';
-import { checkLesson, proveLesson, type Lesson, type LessonResult, type ProofResult } from '../lessonsAdapter';
+import { checkLesson } from '../lessons/checkLesson';
+import { proveLesson } from '../lessons/proofs';
+import type { Lesson, LessonResult, ProofResult } from '../lessons/types';
 
 export type LessonJob =
   | { type: 'check'; lesson: Lesson; scenario: ScenarioInput }

@@ -5,42 +5,31 @@
  */
 import type { Report } from '../engine/metrics/report';
 import type { Scenario } from '../engine/model';
-import { createSimulation, type Simulation } from '../engine/simulation';
-import { applyGiven, evaluateGoals, type Lesson, type Verdict } from '../lessonsAdapter';
-import { parseScenario } from '../scenario/parse';
-import { lessonRun } from './lessonRun';
+import type { Simulation } from '../engine/simulation';
+import { startReport } from '../lessons/checkLesson';
+import { evaluateGoals, leafChecks } from '../lessons/checks';
+import type { Lesson, Verdict } from '../lessons/types';
 
 /** Wall time between two evaluations of a playing run. */
 export const GOALS_EVERY_MS = 300;
 
-const usesReference = (lesson: Lesson) => JSON.stringify(lesson.goals).includes('"reference"');
+const usesReference = (lesson: Lesson) =>
+  lesson.goals.some((g) => leafChecks(g.check).some(({ check }) => 'value' in check && typeof check.value === 'object' && 'reference' in check.value));
 
 export function createLiveGoals(evaluate: typeof evaluateGoals = evaluateGoals) {
   let lesson: Lesson | null = null;
   let lastWall = -Infinity;
-  /** The lesson's reference runs (its start scenario), one per seed, made when first needed. */
-  const references = new Map<number, Report>();
 
-  function reference(seed: number): Report | undefined {
-    if (!lesson || !usesReference(lesson)) return undefined;
-    let r = references.get(seed);
-    if (!r) {
-      const parsed = parseScenario(applyGiven(lesson, lesson.scenario));
-      if (!parsed.ok) return undefined;
-      const run = lessonRun(lesson);
-      const sim = createSimulation(parsed.scenario, { seed, warmupMs: run.warmupMs });
-      sim.runUntil(run.durationMs);
-      r = sim.report();
-      references.set(seed, r);
-    }
-    return r;
-  }
+  /** The lesson's reference run on this seed (its start scenario), when a goal compares with it. */
+  const reference = (l: Lesson, seed: number): Report | undefined => (usesReference(l) ? startReport(l, seed) : undefined);
 
   return {
-    /** A new lesson, or the same one again (it arrives with each edit of the scenario). */
+    /**
+     * A new lesson, or the same one again (it arrives with each edit of the scenario): the same
+     * lesson keeps its object, so its reference runs are made once.
+     */
     set(next: Lesson | null) {
-      if (JSON.stringify(next) !== JSON.stringify(lesson)) references.clear();
-      lesson = next;
+      if (JSON.stringify(next) !== JSON.stringify(lesson)) lesson = next;
       lastWall = -Infinity;
     },
     active: () => lesson !== null,
@@ -48,7 +37,7 @@ export function createLiveGoals(evaluate: typeof evaluateGoals = evaluateGoals) 
     evaluate(sim: Simulation, scenario: Scenario, wallMs: number, force: boolean): Verdict[] | null {
       if (!lesson || (!force && wallMs - lastWall < GOALS_EVERY_MS)) return null;
       lastWall = wallMs;
-      return evaluate(lesson, sim.report(), { reference: reference(sim.seed), nowMs: sim.now(), final: false, scenario });
+      return evaluate(lesson, sim.report(), { reference: reference(lesson, sim.seed), nowMs: sim.now(), final: false, scenario });
     },
   };
 }

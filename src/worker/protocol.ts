@@ -9,7 +9,7 @@ import type { LoggedEvent } from '../engine/metrics/eventLog';
 import type { BreakerStateName } from '../engine/calls/circuitBreaker';
 import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
-import type { Lesson, Verdict } from '../lessonsAdapter';
+import type { Lesson, Verdict } from '../lessons/types';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';

@@ -3,7 +3,8 @@
  * which change as they are written) and a fake lesson worker whose answers a test decides.
  */
 import { vi } from 'vitest';
-import { parseLesson, type Lesson, type LessonResult, type ProofResult } from '../../src/lessonsAdapter';
+import { parseLesson } from '../../src/lessons/loadLesson';
+import type { Lesson, LessonResult, ProofResult } from '../../src/lessons/types';
 import { attachLessonWorker } from '../../src/store/lessonBridge';
 import type { LessonJob, LessonJobAnswer, ReportFigure } from '../../src/worker/lessonJobs';
 

@@ -1,5 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import { LessonError, parseLesson, type Lesson } from '../../lessonsAdapter';
+import { parseLesson } from '../../lessons/loadLesson';
+import { LessonError, type Lesson } from '../../lessons/types';
 import { useStore } from '../../store';
 import { editDraft, endDraft, proveDraft, recordSolution, removeGoal } from '../../store/lessonAuthor';
 import { customLessonHash } from '../../store/lessonLinks';

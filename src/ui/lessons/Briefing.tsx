@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Lesson } from '../../lessonsAdapter';
+import type { Lesson } from '../../lessons/types';
 import { goToStep, runStepAction } from '../../store/lessonActions';
 import { fmtClock } from '../common/format';
 

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Goal } from '../../lessonsAdapter';
+import type { Goal } from '../../lessons/types';
 import { useStore } from '../../store';
 import { addGoal } from '../../store/lessonAuthor';
 import { runLessonJob } from '../../store/lessonBridge';

@@ -1,4 +1,4 @@
-import type { Goal, Verdict } from '../../lessonsAdapter';
+import type { Goal, Verdict } from '../../lessons/types';
 import { select } from '../../store/uiActions';
 import { showOnChart } from '../../store/lessonActions';
 import { figures, STATUS_ICON, STATUS_WORD } from './verdictText';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeLessonWorker, fixtureLesson, type FakeLessonWorker } from '../../../tests/ui/lessonHarness';
 import { fakeEngine, resetStore } from '../../../tests/ui/storeHarness';
-import type { GoalResult, LessonResult, Verdict } from '../../lessonsAdapter';
+import type { GoalResult, LessonResult, Verdict } from '../../lessons/types';
 import { useStore } from '../../store';
 import { onWorkerMessage } from '../../store/engineBridge';
 import { loadProgress } from '../../store/lessonProgress';

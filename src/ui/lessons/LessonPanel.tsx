@@ -4,7 +4,7 @@ import { closeLesson, runAgain, setCourseOpen, toggleLessonPanel } from '../../s
 import { selectAuthor, selectOpenLesson } from '../../store/lessonSelectors';
 import type { OpenLesson } from '../../store/lessonSlice';
 import { selectSimTime, selectStatus } from '../../store/selectors';
-import { lessonRun } from '../../worker/lessonRun';
+import { runSettings } from '../../lessons/checkLesson';
 import { fmtClock } from '../common/format';
 import { AuthorPanel } from './AuthorPanel';
 import { Briefing } from './Briefing';
@@ -19,7 +19,8 @@ function RunSection({ open }: { open: OpenLesson }) {
   const id = useId();
   const t = useStore(selectSimTime);
   const status = useStore(selectStatus);
-  const { durationMs, seeds } = lessonRun(open.lesson);
+  const { durationMs } = runSettings(open.lesson);
+  const { seeds } = open.lesson.run;
   const final = open.final;
   const started = t > 0 || status === 'running';
   const showFinal = final?.state === 'done';

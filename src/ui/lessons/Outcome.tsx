@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { LessonResult } from '../../lessonsAdapter';
+import type { LessonResult } from '../../lessons/types';
 import type { OpenLesson } from '../../store/lessonSlice';
 import { showSolution } from './openLesson';
 

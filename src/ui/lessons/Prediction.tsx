@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Lesson } from '../../lessonsAdapter';
+import type { Lesson } from '../../lessons/types';
 import { setPrediction } from '../../store/lessonActions';
 
 /**

@@ -3,7 +3,7 @@
  * draft began is the start, the goals come from the form (or a chart), the solution is what
  * the teacher changed since (recorded as a JSON patch). Pure functions, tested on their own.
  */
-import type { Goal } from '../../lessonsAdapter';
+import type { Goal } from '../../lessons/types';
 import type { AuthorDraft } from '../../store/lessonSlice';
 import type { Scenario } from '../../store/types';
 

@@ -3,7 +3,8 @@
  * no code change), grouped by the sequences of lessons/course.json in their order. A lesson
  * that does not parse is listed as unusable with its problem, never dropped silently.
  */
-import { LessonError, parseLesson, type Lesson } from '../../lessonsAdapter';
+import { parseCourse, parseLesson } from '../../lessons/loadLesson';
+import { LessonError, type Lesson } from '../../lessons/types';
 
 const FILES = import.meta.glob('/lessons/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 const COURSE_FILE = 'course.json';
@@ -28,19 +29,13 @@ export interface Catalog {
   byId: Map<string, CatalogEntry>;
 }
 
-interface CourseFile {
-  sequences?: { name?: unknown; intro?: unknown; startHere?: unknown }[];
-}
-
-function readCourse(text: string | undefined): { name: string; intro: string; startHere: string | null }[] {
-  if (!text) return [];
+/** The course's sequences; a course file that does not parse leaves every lesson under its own sequence. */
+function readCourse(text: string | undefined): { sequences: { name: string; intro: string; startHere: string | null }[]; problem: string | null } {
+  if (!text) return { sequences: [], problem: null };
   try {
-    const data = JSON.parse(text) as CourseFile;
-    return (data.sequences ?? []).flatMap((s) => (typeof s.name === 'string'
-      ? [{ name: s.name, intro: typeof s.intro === 'string' ? s.intro : '', startHere: typeof s.startHere === 'string' ? s.startHere : null }]
-      : []));
-  } catch {
-    return [];
+    return { sequences: parseCourse(text, `lessons/${COURSE_FILE}`).sequences.map((s) => ({ name: s.name, intro: s.intro, startHere: s.startHere ?? null })), problem: null };
+  } catch (e) {
+    return { sequences: [], problem: (e as Error).message };
   }
 }
 
@@ -63,8 +58,9 @@ export function buildCatalog(files: Record<string, string>): Catalog {
   }
   const order = (e: CatalogEntry) => e.lesson?.order ?? Number.MAX_SAFE_INTEGER;
   const bySequence = (name: string) => entries.filter((e) => e.lesson?.sequence === name).sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id));
-  const listed = readCourse(course);
+  const { sequences: listed, problem } = readCourse(course);
   const sequences: CourseSequence[] = listed.map((s) => ({ ...s, lessons: bySequence(s.name) }));
+  if (problem) entries.push({ id: COURSE_FILE, file: COURSE_FILE, lesson: null, problem });
   // Lessons of a sequence the course does not list, and files that did not parse, still show.
   const named = new Set(listed.map((s) => s.name));
   for (const name of [...new Set(entries.flatMap((e) => (e.lesson && !named.has(e.lesson.sequence) ? [e.lesson.sequence] : [])))].sort()) {

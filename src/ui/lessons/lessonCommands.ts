@@ -2,7 +2,8 @@
  * Page-level lesson commands: open a lesson (by id, file or link), share an attempt, start
  * making a lesson, and the downloads and clipboard they use.
  */
-import { LessonError, parseLesson, type Lesson } from '../../lessonsAdapter';
+import { parseLesson } from '../../lessons/loadLesson';
+import { LessonError, type Lesson } from '../../lessons/types';
 import { useStore } from '../../store';
 import { beginDraft } from '../../store/lessonAuthor';
 import { customLessonHash, hasLessonLink, lessonHash, lessonLinkFromHash } from '../../store/lessonLinks';
@@ -70,7 +71,8 @@ export async function openLessonFile(file: File): Promise<boolean> {
   }
   let lesson: Lesson;
   try {
-    lesson = parseLesson(await file.text(), file.name);
+    // Without the extension: a copy the browser renamed ("my-lesson (1).json") need not match the lesson's id.
+    lesson = parseLesson(await file.text(), file.name.replace(/\.json$/i, ''));
   } catch (e) {
     showNotice({ tone: 'error', title: `${file.name} was not opened: it is not a lesson this page can use`, lines: [e instanceof LessonError ? e.message : (e as Error).message] });
     return false;

@@ -4,19 +4,20 @@
  * set to the lesson's run (its first seed, its duration and warm-up) so the live run is the
  * first run the check makes.
  */
-import { applyPatch, type Lesson } from '../../lessonsAdapter';
+import { runSettings } from '../../lessons/checkLesson';
+import { applyPatch } from '../../lessons/patch';
+import type { Lesson } from '../../lessons/types';
 import { parseScenario, type ParseResult } from '../../scenario/parse';
 import { useStore } from '../../store';
 import { markSolutionShown, startLesson } from '../../store/lessonActions';
 import type { Scenario } from '../../store/types';
 import { showNotice } from '../../store/uiActions';
-import { lessonRun } from '../../worker/lessonRun';
 import { openScenario } from '../persistence/openScenario';
 
 /** A scenario of the lesson (its start, or its start with a patch) set to the lesson's run. */
 export function lessonScenario(lesson: Lesson, scenario: unknown = lesson.scenario): ParseResult {
-  const run = lessonRun(lesson);
-  return parseScenario({ ...(scenario as object), seed: run.seeds[0], durationMs: run.durationMs, warmupMs: run.warmupMs });
+  const { durationMs, warmupMs } = runSettings(lesson);
+  return parseScenario({ ...(scenario as object), seed: lesson.run.seeds[0], durationMs, warmupMs });
 }
 
 export async function openLesson(lesson: Lesson, { custom, attempt = null }: { custom: boolean; attempt?: Scenario | null }): Promise<boolean> {

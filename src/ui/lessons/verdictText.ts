@@ -2,7 +2,7 @@
  * How a goal's figures read: the actual value beside the limit, in the unit the report path
  * implies (ms for latencies and times, % for rates of errors, plain numbers otherwise).
  */
-import type { Check, Figure, Goal } from '../../lessonsAdapter';
+import type { Check, Figure, Goal } from '../../lessons/types';
 import { fmtMs, fmtPct } from '../common/format';
 
 export const OP_WORD: Record<string, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '==': '=', '!=': '≠' };
