@@ -3,7 +3,7 @@
 // they are in the browser build; running the sources module by module through a loader
 // costs the hot loop about a third of its speed.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,9 +15,10 @@ if (!entry) {
 const outDir = resolve('node_modules/.cache/microcosm');
 mkdirSync(outDir, { recursive: true });
 const outfile = join(outDir, basename(entry).replace(/\.ts$/, '.mjs'));
-await build({
+const { outputFiles } = await build({
   entryPoints: [entry],
   outfile,
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -26,5 +27,10 @@ await build({
   logLevel: 'error',
   minifySyntax: true,
 });
+// Written aside and renamed into place: another run of the same command (or its worker
+// threads, which load this bundle) never reads a half-written file.
+const tmp = `${outfile}.${process.pid}.tmp`;
+writeFileSync(tmp, outputFiles[0].contents);
+renameSync(tmp, outfile);
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(outfile).href);

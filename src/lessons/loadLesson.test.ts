@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureData, lessonOf, ROOT } from '../../tests/lessons/helpers';
-import { loadLesson, parseCourse, parseLesson, validateLessonPaths } from './loadLesson';
+import { checkLessonFileName, loadLesson, parseCourse, parseLesson, validateLessonPaths } from './loadLesson';
 import { LessonError } from './types';
 
 /** The error a broken variant of the fixture gives (its one line). */
@@ -48,7 +48,9 @@ describe('parseLesson', () => {
   });
 
   it('ties the parts together: file name, goal ids, fault ids, spotlights, given paths, patches', () => {
-    expect(() => parseLesson(JSON.stringify(fixtureData('slow-dependency')), 'lessons/renamed.json')).toThrow('lessons/renamed.json: id: "slow-dependency" must match the file name (renamed.json): name the file slow-dependency.json');
+    const renamed = parseLesson(JSON.stringify(fixtureData('slow-dependency')), 'drafts/renamed.json'); // a draft may be named anything
+    expect(() => checkLessonFileName(renamed, 'lessons/renamed.json')).toThrow('lessons/renamed.json: id: "slow-dependency" must match the file name (renamed.json): name the file slow-dependency.json');
+    expect(() => checkLessonFileName(renamed, 'lessons/slow-dependency.json')).not.toThrow();
     expect(errorOf((d) => (d.goals[1].id = d.goals[0].id))).toBe('slow-dependency.json: goals[1].id: duplicate goal id "fast-during-fault" (also goals[0])');
     expect(errorOf((d) => (d.goals[0].check.window.fault = 'reco-down'))).toBe('slow-dependency.json: goals[0].check.window.fault: no fault with id "reco-down" in the scenario (there is reco-slow)');
     expect(errorOf((d) => (d.steps[2].action.fault = 'x'))).toMatch(/^slow-dependency\.json: steps\[2\]\.action\.fault: no fault with id "x"/);

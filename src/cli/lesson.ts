@@ -1,0 +1,119 @@
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+import { checkLesson } from '../lessons/checkLesson';
+import { LessonError } from '../lessons/types';
+import { UsageError } from './args';
+import { LESSON_USAGE, parseLessonArgs, type LessonCommand } from './lessonArgs';
+import { formatCheck, formatGrade, formatVerify, gradeCsv } from './lessonFormat';
+import { runTasks } from './lessonPool';
+import { gradeTask, readLesson, readScenario, readText, verifyTask, type GradeRow, type VerifyOutcome } from './lessonTasks';
+
+// Worker threads of the grading pool load this same module (bundled); they export the tasks.
+export { gradeTask, verifyTask };
+
+/**
+ * npm run lesson -- check|grade|verify: judge a scenario against a lesson, grade a class's
+ * folder of scenarios, or prove the lessons themselves. Exit 0 all good, 1 a goal or proof
+ * fails, 2 bad input (one message naming the file and the field).
+ */
+async function main(argv: string[]): Promise<number> {
+  let cmd: LessonCommand;
+  try {
+    cmd = parseLessonArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`microcosm: ${e.message}\n${LESSON_USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    switch (cmd.command) {
+      case 'help':
+        process.stdout.write(LESSON_USAGE + '\n');
+        return 0;
+      case 'check':
+        return check(cmd);
+      case 'grade':
+        return await grade(cmd);
+      case 'verify':
+        return await verify(cmd);
+    }
+  } catch (e) {
+    if (e instanceof LessonError) {
+      process.stderr.write(e.message + '\n');
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function check(cmd: Extract<LessonCommand, { command: 'check' }>): number {
+  const lesson = readLesson(cmd.lesson);
+  const scenario = cmd.scenario === undefined ? null : readScenario(cmd.scenario);
+  const result = checkLesson(lesson, scenario, { file: cmd.scenario });
+  const what = cmd.scenario === undefined ? 'the lesson\'s start' : cmd.scenario;
+  process.stdout.write(cmd.json ? JSON.stringify({ lesson: lesson.id, scenario: cmd.scenario ?? null, ...result }, null, 2) + '\n' : formatCheck(lesson, what, result) + '\n');
+  return result.passed ? 0 : 1;
+}
+
+async function grade(cmd: Extract<LessonCommand, { command: 'grade' }>): Promise<number> {
+  const lessonText = readText(cmd.lesson);
+  readLesson(cmd.lesson); // a bad lesson stops here, once, with exit 2
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(cmd.folder).isDirectory();
+  } catch {
+    throw new LessonError(cmd.folder, '(folder)', 'no such folder');
+  }
+  if (!isFolder) throw new LessonError(cmd.folder, '(folder)', 'is a file: grade takes a folder of scenario files');
+  const files = readdirSync(cmd.folder).filter((f) => f.endsWith('.json')).sort();
+  if (files.length === 0) throw new LessonError(cmd.folder, '(folder)', 'has no .json scenario files');
+  const tasks = files.map((f) => ({ lessonFile: cmd.lesson, lessonText, file: join(cmd.folder, f) }));
+  const rows: GradeRow[] = await runTasks(tasks, { task: 'gradeTask', inline: gradeTask, threads: cmd.threads, label: 'grading' });
+  rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (cmd.csv !== undefined) {
+    try {
+      writeFileSync(cmd.csv, gradeCsv(rows));
+    } catch (e) {
+      throw new LessonError(cmd.csv, '(file)', `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  process.stdout.write(cmd.json ? JSON.stringify({ lesson: cmd.lesson, folder: cmd.folder, rows }, null, 2) + '\n' : formatGrade(rows) + '\n');
+  return 0;
+}
+
+async function verify(cmd: Extract<LessonCommand, { command: 'verify' }>): Promise<number> {
+  let files = cmd.files;
+  if (files.length === 0) {
+    try {
+      files = readdirSync('lessons').filter((f) => f.endsWith('.json') && f !== 'course.json').sort().map((f) => join('lessons', f));
+    } catch {
+      throw new LessonError('lessons', '(folder)', 'no lessons folder here: run from the project root or name the lesson files');
+    }
+  }
+  if (files.length === 0) {
+    process.stdout.write(cmd.json ? '[]\n' : 'no lessons to verify in lessons/\n');
+    return 0;
+  }
+  const outcomes: VerifyOutcome[] = await runTasks(files.map((file) => ({ file })), { task: 'verifyTask', inline: verifyTask, threads: cmd.threads, label: 'verifying' });
+  process.stdout.write(cmd.json ? JSON.stringify(outcomes, null, 2) + '\n' : formatVerify(outcomes) + '\n');
+  if (outcomes.some((o) => o.error)) return 2;
+  return outcomes.some((o) => o.proofs.some((p) => !p.ok)) ? 1 : 0;
+}
+
+if (isMainThread) {
+  // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (e: unknown) => {
+    // Never a stack trace for a person: one line, and a non-zero exit.
+    process.stderr.write(`microcosm: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
