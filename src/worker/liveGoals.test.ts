@@ -79,6 +79,20 @@ describe('the lesson\'s goals on the live run', () => {
     expect(f.goals().length).toBe(after);
   });
 
+  it('end the run at the lesson\'s duration, exactly, even as fast as possible', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: start, gen: 1 });
+    loop.handle({ type: 'setLesson', lesson });
+    loop.handle({ type: 'setSpeed', speed: 'max' });
+    loop.handle({ type: 'play' });
+    f.runWall(20_000);
+    expect(loop.isRunning()).toBe(false);
+    const last = f.posts.filter((p) => p.type === 'snapshot').at(-1);
+    expect(last).toMatchObject({ running: false, snapshot: { tMs: durationMs } });
+    expect(f.goals().at(-1)?.nowMs).toBe(durationMs);
+  });
+
   it('follow the edited scenario for structural goals (a live edit does not reload the run)', () => {
     const edgeLesson = { ...lesson, goals: [{ id: 'has-timeout', label: 'A timeout on api -> reco', bonus: false, check: { topology: 'edgeHas' as const, from: 'api', to: 'reco', field: 'timeoutMs' as const } }] };
     const f = fakeHost();

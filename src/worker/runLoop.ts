@@ -151,9 +151,12 @@ export function createRunLoop(host: LoopHost) {
     const wall = host.nowMs();
     const gap = Math.min(Math.max(0, wall - lastFrameWall), MAX_FRAME_GAP_MS);
     lastFrameWall = wall;
-    const target = speed === 'max' ? Infinity : sim.now() + gap * speed;
+    // A lesson's run ends at the lesson's duration, exactly, whatever the speed.
+    const end = goals.endMs();
+    const target = Math.min(speed === 'max' ? Infinity : sim.now() + gap * speed, end);
     try {
       advance(target, wall + SLICE_MS);
+      if (sim.now() >= end) running = false;
       if (host.nowMs() - lastSnapshotWall >= SNAPSHOT_EVERY_MS || !running) postSnapshot();
       if (host.nowMs() - lastSeriesWall >= SERIES_EVERY_MS || !running) postSeries();
     } catch (e) {

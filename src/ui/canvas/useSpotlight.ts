@@ -6,6 +6,8 @@ import type { FlowEdge, FlowNode } from './types';
 
 export const SPOTLIGHT_CLASS = 'mc-spotlight';
 const EDGE_SEP = '->';
+/** Longer than a fit of the view takes (the canvas animates fits over 200 ms). */
+const SETTLE_MS = 350;
 
 /** The nodes a spotlight names: node ids as they are, both ends of an edge "a->b". */
 function spotNodes(spot: readonly string[], known: ReadonlySet<string>): string[] {
@@ -35,7 +37,7 @@ export function useSpotlight(nodes: FlowNode[], edges: FlowEdge[]): { nodes: Flo
 
   useEffect(() => {
     if (spot.length === 0) return;
-    // After React Flow has measured what it just drew.
+    // After React Flow has measured what it just drew and any fit of the view has settled.
     const t = setTimeout(() => {
       const all = rf.getNodes();
       const ids = new Set(spotNodes(spot, new Set(all.map((n) => n.id))));
@@ -45,9 +47,13 @@ export function useSpotlight(nodes: FlowNode[], edges: FlowEdge[]): { nodes: Flo
       const b = rf.getNodesBounds(targets);
       const a = rf.screenToFlowPosition({ x: pane.left, y: pane.top });
       const z = rf.screenToFlowPosition({ x: pane.right, y: pane.bottom });
-      const inView = b.x >= a.x && b.y >= a.y && b.x + b.width <= z.x && b.y + b.height <= z.y;
-      if (!inView) void rf.fitView({ nodes: targets.map((n) => ({ id: n.id })), padding: 0.4, duration: 300, maxZoom: Math.max(rf.getZoom(), 0.5) });
-    }, 80);
+      if (b.x >= a.x && b.y >= a.y && b.x + b.width <= z.x && b.y + b.height <= z.y) return;
+      // Pan, keeping the zoom, so the rest of the drawing stays where the learner saw it;
+      // zoom out only when the spotlight does not fit at this zoom.
+      const fits = b.width <= z.x - a.x && b.height <= z.y - a.y;
+      if (fits) void rf.setCenter(b.x + b.width / 2, b.y + b.height / 2, { zoom: rf.getZoom(), duration: 300 });
+      else void rf.fitView({ nodes: targets.map((n) => ({ id: n.id })), padding: 0.2, duration: 300 });
+    }, SETTLE_MS);
     return () => clearTimeout(t);
   }, [spot, rf]);
   return shown;

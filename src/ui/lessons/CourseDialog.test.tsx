@@ -45,7 +45,7 @@ const openCourse = async () => {
   return screen.getByRole('dialog', { name: 'Lessons' });
 };
 
-describe('the course dialog', () => {
+describe('the course dialog', { timeout: 20_000 }, () => {
   it('opens from the toolbar and lists the sequences in order, with their introductions and lessons', async () => {
     const dialog = await openCourse();
     const sequences = within(dialog).getAllByRole('region');

@@ -1,6 +1,8 @@
 import type { Goal, Verdict } from '../../lessons/types';
 import { select } from '../../store/uiActions';
 import { showOnChart } from '../../store/lessonActions';
+import { fmtClock } from '../common/format';
+import { scrollWithin } from './scrollWithin';
 import { figures, STATUS_ICON, STATUS_WORD } from './verdictText';
 
 type Shown = Pick<Verdict, 'goal' | 'status' | 'actual' | 'limit' | 'op' | 'seed' | 'brokeAtMs' | 'message'> & { error?: string };
@@ -11,7 +13,7 @@ function focusChart(series: string | undefined): void {
   if (node) select({ type: 'node', id: node });
   const dash = document.querySelector('[data-testid="dashboard"]');
   const target = node ? dash?.querySelectorAll('.mc-dashboard__group')[2] : dash?.querySelector('.mc-dashboard__group');
-  target?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  scrollWithin(dash?.closest('.mc-side__dashboard'), target);
 }
 
 /**
@@ -50,7 +52,7 @@ export function GoalList({ goals, verdicts, final }: { goals: readonly Goal[]; v
               {v?.error && <p className="mc-field__error">{v.error}</p>}
               {!f && status === 'fail' && v?.message && <p className="mc-muted">{v.message}</p>}
               {final && status === 'fail' && v?.brokeAtMs !== undefined && (
-                <button type="button" className="mc-btn mc-btn--small" onClick={() => { showOnChart({ brokeAtMs: v.brokeAtMs, seed: v.seed, label: `${g.id} broke` }); focusChart(series); }}>
+                <button type="button" className="mc-btn mc-btn--small" onClick={() => { showOnChart({ brokeAtMs: v.brokeAtMs, seed: v.seed, label: `${g.id} broke at ${fmtClock(v.brokeAtMs ?? 0)}` }); focusChart(series); }}>
                   Show on chart
                 </button>
               )}

@@ -55,7 +55,7 @@ async function endRun(answer: LessonResult) {
   await screen.findByText(answer.passed ? /Every goal passed/ : /Not yet: a goal failed/);
 }
 
-describe('the lesson panel', () => {
+describe('the lesson panel', { timeout: 20_000 }, () => {
   it('opens the lesson\'s scenario as one undoable step, set to the lesson\'s run, and tells the worker', () => {
     const s = useStore.getState();
     expect(s.scenario.name).toBe('Payments goes down');
@@ -123,7 +123,7 @@ describe('the lesson panel', () => {
     expect(screen.getByText(/What if it stopped for a while/)).toBeInTheDocument();
     expect(screen.queryByText(/select the arrow from Checkout/)).toBeNull();
     await userEvent.click(within(goal('buyers-fail-fast')).getByRole('button', { name: 'Show on chart' }));
-    expect(useStore.getState().lesson.chartMark).toEqual({ atMs: 31_000, label: 'buyers-fail-fast broke (seed 2)' });
+    expect(useStore.getState().lesson.chartMark).toEqual({ atMs: 31_000, label: 'buyers-fail-fast broke at 0:31.0 (seed 2)' });
     // The same run is checked once; a new run (from the start) is checked again.
     await clock(61_000);
     expect(worker.jobs).toHaveLength(1);

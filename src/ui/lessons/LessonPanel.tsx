@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useStore } from '../../store';
 import { closeLesson, runAgain, setCourseOpen, toggleLessonPanel } from '../../store/lessonActions';
 import { selectAuthor, selectOpenLesson } from '../../store/lessonSelectors';
 import type { OpenLesson } from '../../store/lessonSlice';
 import { selectSimTime, selectStatus } from '../../store/selectors';
+import { requestFit } from '../../store/uiActions';
 import { runSettings } from '../../lessons/checkLesson';
 import { fmtClock } from '../common/format';
 import { AuthorPanel } from './AuthorPanel';
@@ -12,11 +13,13 @@ import { GoalList } from './GoalList';
 import { shareAttempt, startAuthoring } from './lessonCommands';
 import { Debrief, Hints, SolutionButton } from './Outcome';
 import { Prediction } from './Prediction';
+import { scrollWithin } from './scrollWithin';
 import '../../styles/lessons.css';
 
 /** The run: its clock against the lesson's duration, the button that runs it, and the goals. */
 function RunSection({ open }: { open: OpenLesson }) {
   const id = useId();
+  const ref = useRef<HTMLElement>(null);
   const t = useStore(selectSimTime);
   const status = useStore(selectStatus);
   const { durationMs } = runSettings(open.lesson);
@@ -25,8 +28,12 @@ function RunSection({ open }: { open: OpenLesson }) {
   const started = t > 0 || status === 'running';
   const showFinal = final?.state === 'done';
   const verdicts = showFinal ? final.result.goals : open.live?.verdicts ?? [];
+  // The verdict is what the learner waits for: bring it into view when it comes.
+  useEffect(() => {
+    if (showFinal) scrollWithin(ref.current?.parentElement, ref.current);
+  }, [showFinal]);
   return (
-    <section className="mc-lesson__section" aria-labelledby={id}>
+    <section ref={ref} className="mc-lesson__section" aria-labelledby={id}>
       <h3 id={id} className="mc-lesson__heading">Goals</h3>
       <p className="mc-lesson__clock">
         <span>Run: {fmtClock(Math.min(t, durationMs))} of {fmtClock(durationMs)}</span>
@@ -50,6 +57,14 @@ export function LessonPanel() {
   const open = useStore(selectOpenLesson);
   const author = useStore(selectAuthor);
   const bodyId = useId();
+  // The canvas changes width as the panel comes, folds or goes: fit the drawing to it again.
+  const layout = author ? 'author' : open ? (open.collapsed ? 'strip' : 'panel') : 'none';
+  const first = useRef(true);
+  useEffect(() => {
+    const initial = first.current;
+    first.current = false;
+    if (!initial || layout !== 'none') requestFit();
+  }, [layout]);
   if (author) return <AuthorPanel draft={author} />;
   if (!open) return null;
   const { lesson } = open;

@@ -40,7 +40,9 @@ export function Debrief({ open, result }: { open: OpenLesson; result: LessonResu
   return (
     <section className="mc-lesson__section mc-debrief" aria-labelledby={id}>
       <h3 id={id} className="mc-lesson__heading">✔ Solved{open.solutionShown ? ' with help' : ''}</h3>
-      {bonus.length > 0 && <p className="mc-stars" aria-label={`${met} of ${bonus.length} bonus goals met`}>{'★'.repeat(met)}{'☆'.repeat(bonus.length - met)}</p>}
+      {bonus.length > 0 && (
+        <p><span className="mc-stars" aria-label={`${met} of ${bonus.length} bonus goals met`}>{'★'.repeat(met)}{'☆'.repeat(bonus.length - met)}</span> <span className="mc-muted">{met} of {bonus.length} bonus {bonus.length === 1 ? 'goal' : 'goals'} met</span></p>
+      )}
       <p>{open.lesson.debrief}</p>
       {open.lesson.guide && <p className="mc-muted">More in the microservice guide: <em>{open.lesson.guide}</em>.</p>}
     </section>

@@ -66,6 +66,9 @@ export function buildCatalog(files: Record<string, string>): Catalog {
   for (const name of [...new Set(entries.flatMap((e) => (e.lesson && !named.has(e.lesson.sequence) ? [e.lesson.sequence] : [])))].sort()) {
     sequences.push({ name, intro: '', startHere: null, lessons: bySequence(name) });
   }
+  // A course that names no starting lesson starts with the first lesson of its first sequence.
+  const first = sequences.find((s) => s.lessons.length > 0);
+  if (first && !sequences.some((s) => s.startHere)) first.startHere = first.lessons[0].id;
   const broken = entries.filter((e) => !e.lesson);
   if (broken.length > 0) sequences.push({ name: 'Unusable files', intro: 'These files did not load; the problem is named beside each.', startHere: null, lessons: broken });
   return { sequences, byId: new Map(entries.map((e) => [e.id, e])) };

@@ -31,7 +31,7 @@ export const ClientCharts = memo(function ClientCharts() {
       <ChartFrame title="Client latency (ms)" summary={`Latency p50, p95 and p99 per simulated second for ${clients.join(', ')}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT, ...pick.style }} data={latRows} margin={MARGIN} onClick={pick.onClick}>
           {timeAxis(domain)}
-          {mark()}
+          {mark({ label: true })}
           <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
           {lat.map((p) => <Line key={p.name} dataKey={p.name} stroke={p.color} strokeDasharray={p.dash} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
@@ -40,7 +40,7 @@ export const ClientCharts = memo(function ClientCharts() {
       <ChartFrame title="Throughput (answers/s) and errors (%)" summary="Answers per second and error percentage per client" empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={tputRows} margin={MARGIN}>
           {timeAxis(domain)}
-          {mark('l')}
+          {mark({ yAxisId: 'l' })}
           <YAxis yAxisId="l" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
           <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} unit="%" />
           {tput.map((p, i) => <Line key={p.name} yAxisId="l" dataKey={p.name} stroke={PALETTE[i % PALETTE.length]} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}

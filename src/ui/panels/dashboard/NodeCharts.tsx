@@ -39,7 +39,7 @@ export const NodeCharts = memo(function NodeCharts() {
       <ChartFrame title={`${id}: utilization and queue`} summary={`Utilization percentage and queue length of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}
-          {mark('l')}
+          {mark({ yAxisId: 'l' })}
           <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
           <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} allowDecimals={false} />
           <Line yAxisId="l" dataKey="utilization %" stroke={PALETTE[0]} dot={false} isAnimationActive={false} strokeWidth={1.8} />

@@ -4,14 +4,15 @@ import { useStore } from '../../../store';
 import { selectChartMark } from '../../../store/lessonSelectors';
 
 /**
- * The moment a lesson's goal broke, as a labelled vertical line on a chart: a function that
- * draws it (on the chart's y axis `yAxisId`, when it has several), or nothing when no goal is
- * being shown. A chart puts what it returns among its children.
+ * The moment a lesson's goal broke, as a vertical line on a chart: a function that draws it
+ * (on the chart's y axis `yAxisId`, when it has several; with the words only where asked, so
+ * the dashboard says it once), or nothing when no goal is being shown. A chart puts what it
+ * returns among its children.
  */
-export function useChartMark(): (yAxisId?: string) => ReactElement | null {
+export function useChartMark(): (opts?: { yAxisId?: string; label?: boolean }) => ReactElement | null {
   const mark = useStore(selectChartMark);
-  return (yAxisId) => (mark ? (
+  return ({ yAxisId, label = false } = {}) => (mark ? (
     <ReferenceLine x={mark.atMs / 1000} yAxisId={yAxisId} stroke="var(--bad)" strokeWidth={2} strokeDasharray="5 3" ifOverflow="extendDomain"
-      className="mc-chart-mark" label={{ value: mark.label, position: 'insideTopRight', fontSize: 11, fill: 'var(--bad)' }} />
+      className="mc-chart-mark" label={label ? { value: mark.label, position: 'insideTopLeft', fontSize: 11, fill: 'var(--bad)' } : undefined} />
   ) : null);
 }

@@ -17,7 +17,7 @@ beforeEach(async () => {
   await act(async () => void (await openLesson(fixtureLesson('circuit-breaker'), { custom: false })));
 });
 
-describe('a lesson\'s locks', () => {
+describe('a lesson\'s locks', { timeout: 20_000 }, () => {
   it('shows a locked field read-only with its reason, and leaves the others editable', () => {
     act(() => select({ type: 'node', id: 'payments' }));
     render(<Inspector />);

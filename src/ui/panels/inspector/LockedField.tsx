@@ -6,13 +6,20 @@ import type { Path } from './fieldSpec';
 /** Why the field at a form path may not be changed; `whole` when the field is drawn whole. */
 export type LockedAt = (path: Path, whole: boolean) => string | undefined;
 
+const LockIcon = () => (
+  <svg width={12} height={12} viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="mc-locked__icon">
+    <rect x="4.5" y="10.5" width="15" height="10" rx="2" fill="none" stroke="currentColor" strokeWidth={2.2} />
+    <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth={2.2} />
+  </svg>
+);
+
 /** A field shown but not editable, with the reason beside it (a lesson's lock). */
 export function LockedField({ reason, children }: { reason: string; children: ReactNode }) {
   const id = useId();
   return (
     <div className="mc-locked">
       <fieldset disabled className="mc-locked__fields" aria-describedby={id}>{children}</fieldset>
-      <p id={id} className="mc-locked__reason"><span aria-hidden="true">🔒 </span>{reason}</p>
+      <p id={id} className="mc-locked__reason"><LockIcon />{reason}</p>
     </div>
   );
 }
