@@ -68,6 +68,7 @@ describe('the lesson panel', { timeout: 20_000 }, () => {
     render(<LessonPanel />);
     expect(screen.getByText(/step 1 of 3/)).toBeInTheDocument();
     expect(selectSpotlight(useStore.getState())).toEqual(['checkout', 'payments', 'checkout->payments']);
+    expect(screen.getByText(/^Highlighted on the canvas:/)).toHaveTextContent('Checkout, Payments (partner), Checkout → Payments (partner)');
     expect(screen.getByRole('button', { name: 'Back' })).toBeDisabled();
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText(/step 2 of 3/)).toBeInTheDocument();
