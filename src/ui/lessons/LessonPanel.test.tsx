@@ -80,6 +80,9 @@ describe('the lesson panel', { timeout: 20_000 }, () => {
     expect(sent.at(-1)).toEqual({ type: 'pause' });
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await clock(40_200, 'paused');
+    await userEvent.click(screen.getByRole('button', { name: 'Start the fault "payments-down"' }));
+    expect(sent.slice(-2)).toEqual([{ type: 'startFault', fault: lesson.scenario.faults![0] }, { type: 'play' }]);
     await userEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByText(/step 2 of 3/)).toBeInTheDocument();
   });
