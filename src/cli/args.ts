@@ -5,6 +5,8 @@ export class UsageError extends Error {}
 
 export interface SimArgs {
   file: string;
+  /** --help or -h: print the usage and stop. */
+  help?: boolean;
   json: boolean;
   durationMs?: number;
   seed?: number;
@@ -23,10 +25,27 @@ const NUMERIC: Record<string, keyof SimArgs> = {
 
 export const USAGE = 'usage: npm run sim -- FILE [--duration MS] [--seed N] [--warmup MS] [--max-events N] [--json] [--traces OUT.json] [--compare OTHER.json]';
 
+/** What --help prints: the usage line, then each option in a few words. */
+export const HELP = `${USAGE}
+
+Runs a scenario file without the browser and prints its report.
+
+  --duration MS       simulated time to run (default: the file's durationMs)
+  --seed N            seed of the random numbers (default: the file's seed)
+  --warmup MS         leave this first stretch out of the statistics
+  --max-events N      stop with a message after this many simulation events
+  --json              print the full report as JSON instead of a table
+  --traces OUT.json   write the sampled traces as OTLP/JSON (the scenario must set tracing)
+  --compare OTHER     run OTHER too (with the same options) and print the two side by side
+  -h, --help          print this help
+
+Exit codes: 0 a finished run, 2 bad input (one line naming the file and the field).`;
+
 export function parseSimArgs(argv: string[]): SimArgs {
   const out: Partial<SimArgs> & { json: boolean } = { json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--help' || a === '-h') return { file: '', json: false, help: true };
     if (a === '--json') out.json = true;
     else if (a in NUMERIC) {
       const raw = argv[++i];

@@ -8,7 +8,7 @@ export interface PoolOptions<T, R> {
   task: 'gradeTask' | 'verifyTask';
   /** The same function, for running in this thread. */
   inline: (t: T) => R;
-  /** Worker threads (default: one per core, at most one per task); 1 runs everything in this thread. */
+  /** Threads in all, this one included (default: one per core, at most one per task); 1 runs everything here. */
   threads?: number;
   /** Shown beside the progress bar (on a terminal only). */
   label: string;
@@ -16,30 +16,44 @@ export interface PoolOptions<T, R> {
 
 /** Runs tasks over the cores and gives their results in the order of the tasks. */
 export async function runTasks<T, R>(tasks: readonly T[], o: PoolOptions<T, R>): Promise<R[]> {
-  const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), tasks.length));
+  // Worker threads load the bundle scripts/run.mjs makes; run from the TypeScript sources (tsx),
+  // there is no bundle and a worker could not load them, so everything runs in this thread.
+  const bundled = !TASKS_URL.endsWith('.ts');
+  const threads = bundled ? Math.max(1, Math.min(o.threads ?? availableParallelism(), tasks.length)) : 1;
   const bar = process.stderr.isTTY && tasks.length > 1
     ? new cliProgress.SingleBar({ format: `${o.label} [{bar}] {value}/{total} {eta_formatted} left`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
     : null;
   bar?.start(tasks.length, 0);
+  const results: R[] = new Array(tasks.length);
+  let next = 0;
+  const take = () => (next < tasks.length ? next++ : -1);
+  // This thread takes tasks too: it is already warm (it loaded the lesson and ran its start),
+  // while a worker thread first has to load the code, so n threads are this one and n - 1 workers.
+  const here = async () => {
+    for (let k = take(); k >= 0; k = take()) {
+      results[k] = o.inline(tasks[k]);
+      bar?.increment();
+      await new Promise((r) => setImmediate(r)); // lets the bar draw and the workers' answers in
+    }
+  };
   try {
     if (threads === 1) {
-      const out: R[] = [];
-      for (const t of tasks) {
-        out.push(o.inline(t));
-        bar?.increment();
-        await new Promise((r) => setImmediate(r)); // lets the bar draw
-      }
-      return out;
+      await here();
+      return results;
     }
     // Workers load the CLI's own module: when it runs bundled (scripts/run.mjs), that is the
     // bundle, so workers run the same inlined engine code as this thread.
-    const pool = new Tinypool({ filename: TASKS_URL, name: o.task, minThreads: threads, maxThreads: threads });
-    try {
-      return await Promise.all(tasks.map(async (t) => {
-        const r = (await pool.run(t)) as R;
+    const pool = new Tinypool({ filename: TASKS_URL, name: o.task, minThreads: threads - 1, maxThreads: threads - 1 });
+    const worker = async () => {
+      for (let k = take(); k >= 0; k = take()) {
+        results[k] = (await pool.run(tasks[k])) as R;
         bar?.increment();
-        return r;
-      }));
+      }
+    };
+    try {
+      // A few tasks queued per worker, so a worker never waits while this thread is busy with one.
+      await Promise.all([here(), ...Array.from({ length: (threads - 1) * LANES_PER_WORKER }, worker)]);
+      return results;
     } finally {
       await pool.destroy();
     }
@@ -47,3 +61,5 @@ export async function runTasks<T, R>(tasks: readonly T[], o: PoolOptions<T, R>):
     bar?.stop();
   }
 }
+
+const LANES_PER_WORKER = 3;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toOtlp } from '../engine/metrics/otlp';
 import { runScenarioFile, SimInputError } from './runScenario';
-import { parseSimArgs, USAGE, UsageError } from './args';
+import { HELP, parseSimArgs, USAGE, UsageError } from './args';
 import { formatReport } from './table';
 import { formatComparison, runComparison } from './compare';
 
@@ -20,6 +20,10 @@ function main(argv: string[]): number {
       return 2;
     }
     throw e;
+  }
+  if (args.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
   }
   try {
     if (args.compare !== undefined) {

@@ -21,11 +21,21 @@ export function formatReport(r: Report & { wallMs?: number }): string {
   out.push('');
   out.push(table(
     ['client', 'sent', 'ok', 'failed', 'rps', 'mean ms', 'p50', 'p95', 'p99', 'max'],
-    Object.entries(r.clients).map(([id, c]) => [id, c.sent, c.ok, c.failed, c.throughput.toFixed(1), ms(c.latencyMs.mean), ms(c.latencyMs.p50), ms(c.latencyMs.p95), ms(c.latencyMs.p99), ms(c.latencyMs.max)]),
+    Object.entries(r.clients).map(([id, c]) => {
+      // With no successful request there is no latency to show, and 0 would read as fast.
+      const l = (v: number) => (c.ok > 0 ? ms(v) : '–');
+      return [id, c.sent, c.ok, c.failed, c.throughput.toFixed(1), l(c.latencyMs.mean), l(c.latencyMs.p50), l(c.latencyMs.p95), l(c.latencyMs.p99), l(c.latencyMs.max)];
+    }),
   ));
   const failures = Object.entries(r.clients).flatMap(([id, c]) =>
     Object.entries(c.failedBy).filter(([, n]) => n > 0).map(([cause, n]) => `${id}: ${n} ${cause}`));
-  if (failures.length) out.push(`failures: ${failures.join(', ')}`);
+  if (failures.length) {
+    out.push('latency: of successful requests only (a failure that comes back fast must not make it look better)');
+    out.push(`failures: ${failures.join(', ')}`);
+    const failedLatency = Object.entries(r.clients).filter(([, c]) => c.failed > 0)
+      .map(([id, c]) => `${id} p50 ${ms(c.failedLatencyMs.p50)} ms, p99 ${ms(c.failedLatencyMs.p99)} ms`);
+    out.push(`failed requests' latency: ${failedLatency.join('; ')}`);
+  }
   out.push('');
   out.push(table(
     ['node', 'kind', 'replicas', 'arrivals', 'completed', 'rejected', 'util', 'queue', 'resp ms'],

@@ -43,7 +43,9 @@ export type Change =
   /** Resizes a service (vertical scaling): its instances restart into the new size one at a time. */
   | { type: 'setSize'; node: string; size: SizeName }
   /** Turns a service's autoscaler on with these settings (defaults for the rest), or off with null. */
-  | { type: 'setAutoscale'; node: string; autoscale: z.input<typeof autoscaleSchema> | null };
+  | { type: 'setAutoscale'; node: string; autoscale: z.input<typeof autoscaleSchema> | null }
+  /** The scenario's length: where a player stops the run, and the report's durationMs. */
+  | { type: 'setDuration'; durationMs: number };
 
 /**
  * A running simulation. Time only moves when you call {@link Simulation.runUntil} or
@@ -56,6 +58,7 @@ export type Change =
  * console.log(sim.report().clients.users.latencyMs.p99);
  */
 export interface Simulation {
+  /** The scenario's length (a live change may set it); the simulation itself runs as far as it is asked. */
   readonly durationMs: number;
   readonly seed: number;
   /** Simulated time now, in ms. */
@@ -71,7 +74,11 @@ export interface Simulation {
   /** Ends a fault started live or by the scenario; false when it was not active. */
   stopFault(id: string): boolean;
   activeFaults(): ActiveFault[];
-  /** Counters since the previous snapshot and the current state: cheap, for the live view. */
+  /**
+   * The live view: rates over the last few simulated seconds, p99s of the last whole second and
+   * the current state. Cheap; what it says depends on the simulated time only, not on when or
+   * how often it is called.
+   */
   snapshot(): Snapshot;
   /** The full result so far. */
   report(): Report;
@@ -94,7 +101,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   world.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   world.start(warmupMs);
   let seq = 0;
-  let lastSnapshotMs = 0;
+  let durationMs = scenario.durationMs;
   let stopped: string | undefined;
 
   const nodeNamed = (id: string) => {
@@ -104,7 +111,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   return {
-    durationMs: scenario.durationMs,
+    get durationMs() {
+      return durationMs;
+    },
     seed,
     now: () => world.now,
     runUntil(tMs) {
@@ -170,6 +179,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         case 'setAutoscale':
           setAutoscale(world, nodeNamed(change.node), change.autoscale);
           return;
+        case 'setDuration':
+          if (!(change.durationMs > 0)) throw new Error('durationMs must be > 0');
+          durationMs = change.durationMs;
+          return;
         case 'setEdge': {
           const key = edgeKey(change.edge.from, change.edge.to);
           const e = world.edges.find((x) => x.key === key);
@@ -188,13 +201,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     stopFault: (id) => world.faults!.stopLive(world, id),
     activeFaults: () => world.faults!.active(),
-    snapshot() {
-      const s = takeSnapshot(world, ++seq, lastSnapshotMs);
-      lastSnapshotMs = world.now;
-      return s;
-    },
+    snapshot: () => takeSnapshot(world, ++seq),
     report: () =>
-      buildReport(world, { name: scenario.name, seed, durationMs: scenario.durationMs, warmupMs, warnings: [], stoppedEarly: stopped }),
+      buildReport(world, { name: scenario.name, seed, durationMs, warmupMs, warnings: [], stoppedEarly: stopped }),
     series: (sinceMs) => buildSeries(world, sinceMs === undefined ? 0 : world.series.firstFrom(sinceMs)),
     traces: () => world.tracer?.traces(),
     stoppedEarly: () => stopped,

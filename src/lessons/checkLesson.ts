@@ -11,6 +11,8 @@ export interface CheckOptions {
   seeds?: number[];
   /** Names the scenario in error messages (a file name); default "scenario". */
   file?: string;
+  /** Changes the scenario after the lesson's parts are put back (the 4x-capacity proof: locks must not undo it). */
+  afterGiven?: (s: ScenarioInput) => ScenarioInput;
 }
 
 /** The verdicts of one seed's run. */
@@ -81,10 +83,11 @@ function usesReference(lesson: Lesson): boolean {
  * a scenario), then with the lesson's parts put back. `problem` says why that combination
  * cannot run, when it cannot.
  */
-export function prepareScenario(lesson: Lesson, scenario: ScenarioInput, file = 'scenario'): { checked: ScenarioInput; parsed?: Scenario; problem?: string } {
+export function prepareScenario(lesson: Lesson, scenario: ScenarioInput, file = 'scenario', afterGiven?: (s: ScenarioInput) => ScenarioInput): { checked: ScenarioInput; parsed?: Scenario; problem?: string } {
   const own = parseScenario(scenario);
   if (!own.ok) throw new LessonError(file, own.problems[0].path, own.problems[0].message);
-  const checked = applyGiven(lesson, scenario);
+  const given = applyGiven(lesson, scenario);
+  const checked = afterGiven ? afterGiven(given) : given;
   const parsed = parseScenario(checked);
   if (!parsed.ok) return { checked, problem: `with the lesson's own parts put back, the scenario is not valid: ${parsed.problems[0].path}: ${parsed.problems[0].message}` };
   return { checked, parsed: parsed.scenario };
@@ -98,7 +101,7 @@ export function prepareScenario(lesson: Lesson, scenario: ScenarioInput, file = 
 export function runLessonSeeds(lesson: Lesson, scenario: ScenarioInput | null, opts: CheckOptions = {}): SeedRun[] {
   const seeds = opts.seeds ?? lesson.run.seeds;
   if (scenario === null) return seeds.map((seed) => judge(lesson, startReport(lesson, seed), lesson.scenario, seed));
-  const { checked, parsed, problem } = prepareScenario(lesson, scenario, opts.file);
+  const { checked, parsed, problem } = prepareScenario(lesson, scenario, opts.file, opts.afterGiven);
   if (!parsed) return seeds.map((seed) => ({ seed, verdicts: lesson.goals.map((g) => failed(g.id, seed, problem!)) }));
   return seeds.map((seed) => judge(lesson, runForLesson(lesson, parsed, seed), checked, seed));
 }

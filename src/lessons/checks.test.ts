@@ -117,7 +117,7 @@ describe('series checks', () => {
   });
 
   it('refuse a fault the scenario does not have, and a window without points', () => {
-    expect(series('max', { fault: 'nope' }).error).toBe('no fault with id "nope" in the scenario (there is db-down, later)');
+    expect(series('max', { fault: 'nope' }).error).toBe('no fault with id "nope" in the scenario (there are db-down, later)');
     expect(series('max', { fromMs: 20_000, toMs: 30_000 }).error).toMatch(/the window has no series points/);
   });
 
@@ -189,6 +189,11 @@ describe('topology checks', () => {
     expect(judge({ topology: 'edgeHas', to: 'db', field: 'circuitBreaker' })).toMatchObject({ status: 'fail', actual: 1, limit: 2, message: 'no circuitBreaker on orders->db' });
     expect(judge({ topology: 'edgeHas', from: 'gw', to: 'api', field: 'timeoutMs' }).status).toBe('fail');
     expect(judge({ topology: 'edgeHas', to: 'nowhere', field: 'retry' })).toMatchObject({ status: 'fail', message: 'no edge into "nowhere"' });
+  });
+
+  it('tracingOn: the scenario samples traces', () => {
+    expect(judge({ topology: 'tracingOn' }, { scenario: { ...scenario, tracing: undefined } })).toMatchObject({ status: 'fail', message: 'tracing is off' });
+    expect(judge({ topology: 'tracingOn' }, { scenario: { ...scenario, tracing: { sampleRate: 0.05 } } })).toMatchObject({ status: 'pass', actual: 0.05, message: 'tracing samples 5 % of requests' });
   });
 });
 

@@ -55,7 +55,7 @@ describe('parseLesson', () => {
     expect(errorOf((d) => (d.goals[0].check.window.fault = 'reco-down'))).toBe('slow-dependency.json: goals[0].check.window.fault: no fault with id "reco-down" in the scenario (there is reco-slow)');
     expect(errorOf((d) => (d.steps[2].action.fault = 'x'))).toMatch(/^slow-dependency\.json: steps\[2\]\.action\.fault: no fault with id "x"/);
     expect(errorOf((d) => (d.steps[0].spotlight = ['api->db']))).toBe('slow-dependency.json: steps[0].spotlight[0]: no node or edge "api->db" in the scenario');
-    expect(errorOf((d) => (d.given = ['nodes.recco.serviceTimeMs']))).toBe('slow-dependency.json: given[0]: "nodes.recco.serviceTimeMs" is not in the scenario: no "recco" under nodes (there is users, api, reco)');
+    expect(errorOf((d) => (d.given = ['nodes.recco.serviceTimeMs']))).toBe('slow-dependency.json: given[0]: "nodes.recco.serviceTimeMs" is not in the scenario: no "recco" under nodes (there are users, api, reco)');
     expect(errorOf((d) => (d.locks.fields[0].path = 'edges.api->x.timeoutMs'))).toMatch(/^slow-dependency\.json: locks\.fields\[0\]\.path: /);
     expect(errorOf((d) => (d.solution[1].path = '/edges/5/fallback'))).toBe('slow-dependency.json: solution[1]: add /edges/5/fallback: the parent of the path does not exist in the scenario (patches apply to "scenario" as the file writes it)');
     expect(errorOf((d) => (d.withhold[0].patch[0].value = -5))).toBe('slow-dependency.json: withhold[0].patch: the patched scenario is not valid: edges[1].timeoutMs: timeoutMs must be > 0');

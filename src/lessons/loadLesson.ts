@@ -5,7 +5,7 @@ import { evaluateCheck, leafChecks } from './checks';
 import { prepareScenario, runForLesson, startReport, startScenario } from './checkLesson';
 import { givenPaths } from './given';
 import { applyPatch, PatchFailure } from './patch';
-import { describeMissing, lookupScenario } from './paths';
+import { describeMissing, lookupScenario, thereIs } from './paths';
 import { courseSchema, lessonSchema } from './schema';
 import { LessonError, type Course, type Lesson } from './types';
 import type { Report } from '../engine/metrics/report';
@@ -59,7 +59,7 @@ function crossCheckLesson(lesson: Lesson, file: string, scenarioDurationMs: numb
   });
   const faultIds = (lesson.scenario.faults ?? []).flatMap((f) => (f.id ? [f.id] : []));
   const needFault = (path: string, id: string) => {
-    if (!faultIds.includes(id)) fail(path, `no fault with id "${id}" in the scenario${faultIds.length ? ` (there is ${faultIds.join(', ')})` : ': give the fault an "id"'}`);
+    if (!faultIds.includes(id)) fail(path, `no fault with id "${id}" in the scenario${faultIds.length ? ` (${thereIs(faultIds.length)} ${faultIds.join(', ')})` : ': give the fault an "id"'}`);
   };
   lesson.goals.forEach((g, k) => leafChecks(g.check, `goals[${k}].check`).forEach(({ check, at }) => {
     if ('window' in check && check.window && 'fault' in check.window) needFault(`${at}.window.fault`, check.window.fault);

@@ -34,7 +34,7 @@ describe('report paths', () => {
   it('say where a path stops and what was there instead', () => {
     const r = lookupReport(report, 'clients.userz.latencyMs.p99');
     expect(r).toEqual({ ok: false, at: 'clients', missing: 'userz', choices: ['users', 'eu.users'] });
-    if (!r.ok) expect(describeMissing('clients.userz.latencyMs.p99', r)).toBe('"clients.userz.latencyMs.p99" does not exist: no "userz" under clients (there is users, eu.users)');
+    if (!r.ok) expect(describeMissing('clients.userz.latencyMs.p99', r)).toBe('"clients.userz.latencyMs.p99" does not exist: no "userz" under clients (there are users, eu.users)');
     expect(lookupReport(report, 'clients.users.latencyMs.p98')).toMatchObject({ ok: false, at: 'clients.users.latencyMs', missing: 'p98' });
     expect(lookupReport(report, 'series.tMs.2')).toMatchObject({ ok: false, missing: '2' });
   });

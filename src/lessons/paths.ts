@@ -82,5 +82,8 @@ export function scenarioPointer(scenario: unknown, path: string): string | null 
 export function describeMissing(path: string, miss: Extract<PathLookup, { ok: false }>): string {
   const shown = miss.choices.slice(0, 12).join(', ') + (miss.choices.length > 12 ? ', ...' : '');
   const where = miss.at === '' ? 'at the top level' : `under ${miss.at}`;
-  return `"${path}" does not exist: no "${miss.missing}" ${where}${miss.choices.length ? ` (there is ${shown})` : ''}`;
+  return `"${path}" does not exist: no "${miss.missing}" ${where}${miss.choices.length ? ` (${thereIs(miss.choices.length)} ${shown})` : ''}`;
 }
+
+/** "there is" before one name, "there are" before several. */
+export const thereIs = (n: number): string => (n === 1 ? 'there is' : 'there are');

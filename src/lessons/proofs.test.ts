@@ -51,6 +51,17 @@ describe('the four proofs', () => {
     expect(proveLesson(lessonOf(d)).every((p) => p.ok)).toBe(true);
   });
 
+  it('multiply a locked capacity too: a lock keeps the student from it, not the proof', () => {
+    const d = fixtureData('slow-dependency');
+    d.scenario.faults = [];
+    d.scenario.nodes[0].load.rps = 900;
+    d.goals = [{ id: 'fast', label: 'fast', check: { metric: 'clients.users.latencyMs.p99', op: '<=', value: 100 } }];
+    d.withhold = [];
+    d.steps = [{ text: 'x' }];
+    d.locks = { fields: [{ path: 'nodes.reco.concurrency', reason: 'fixed' }, { path: 'nodes.reco.instances', reason: 'fixed' }] };
+    expect(runProof(lessonOf(d), CAPACITY_FAILS)).toMatchObject({ ok: false, detail: 'passes every goal on seeds 1, 2, 3; it must fail on every seed' });
+  });
+
   it('report a patch that does not apply as a failed proof, not a crash', () => {
     const lesson = fixture('slow-dependency');
     lesson.solution = [{ op: 'replace', path: '/edges/1/retry', value: {} }];

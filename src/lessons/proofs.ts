@@ -32,7 +32,8 @@ export function runProof(lesson: Lesson, proof: string): ProofResult {
   try {
     if (proof === START_FAILS) return mustFail(proof, runLessonSeeds(lesson, null), lesson);
     if (proof === SOLUTION_PASSES) return mustPass(proof, runLessonSeeds(lesson, applyPatch(lesson.scenario, lesson.solution), { file: 'solution' }), lesson);
-    if (proof === CAPACITY_FAILS) return mustFail(proof, runLessonSeeds(lesson, quadrupleCapacity(lesson.scenario), { file: '4x capacity' }), lesson);
+    // After the lesson's parts are put back: a locked capacity must not quietly undo the four times.
+    if (proof === CAPACITY_FAILS) return mustFail(proof, runLessonSeeds(lesson, lesson.scenario, { file: '4x capacity', afterGiven: (s) => quadrupleCapacity(s) }), lesson);
     const w = lesson.withhold.find((x) => withholdProof(x.name) === proof);
     if (!w) return { proof, ok: false, detail: `no such proof for this lesson (it has: ${proofNames(lesson).join('; ')})` };
     return mustFail(proof, runLessonSeeds(lesson, applyPatch(lesson.scenario, w.patch), { file: `withhold "${w.name}"` }), lesson);

@@ -14,7 +14,7 @@ export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export const OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
 export const AGGS = ['max', 'min', 'mean', 'last', 'sum', 'p95'] as const;
 export const EDGE_FIELDS = ['circuitBreaker', 'retry', 'timeoutMs', 'bulkhead', 'fallback'] as const;
-export const TOPOLOGY_CHECKS = ['noSharedDatabase', 'clientsOnlyCallGateways', 'hasEdge', 'hasNode', 'edgeHas'] as const;
+export const TOPOLOGY_CHECKS = ['noSharedDatabase', 'clientsOnlyCallGateways', 'hasEdge', 'hasNode', 'edgeHas', 'tracingOn'] as const;
 
 export type Op = (typeof OPS)[number];
 export type Agg = (typeof AGGS)[number];
@@ -66,6 +66,7 @@ const topologyCheck = z.discriminatedUnion('topology', [
   z.strictObject({ topology: z.literal('hasEdge'), from: text('from', 64).optional(), to: text('to', 64).optional(), fromKind: kindSchema.optional(), toKind: kindSchema.optional() }),
   z.strictObject({ topology: z.literal('hasNode'), kind: kindSchema, min: z.number().int().min(0).default(1) }),
   z.strictObject({ topology: z.literal('edgeHas'), from: text('from', 64).optional(), to: text('to', 64), field: z.enum(EDGE_FIELDS, { error: `field must be one of ${EDGE_FIELDS.join(', ')}` }) }),
+  z.strictObject({ topology: z.literal('tracingOn') }),
 ], { error: `topology must be one of ${TOPOLOGY_CHECKS.join(', ')}` });
 
 type Shape<T extends z.ZodType> = z.output<T>;

@@ -49,5 +49,9 @@ export function evaluateTopology(check: TopologyCheck, scenario: ScenarioInput):
         message: into.length === 0 ? `no edge into ${target}` : ok ? `${check.field} on ${into.map((e) => edgeKey(e.from, e.to)).join(', ')}` : `no ${check.field} on ${bare.join(', ')}`,
       };
     }
+    case 'tracingOn': {
+      const rate = (scenario as { tracing?: { sampleRate?: number } }).tracing?.sampleRate ?? 0;
+      return { status: pass(rate > 0), actual: rate, limit: 0, op: '>', message: rate > 0 ? `tracing samples ${Math.round(rate * 1000) / 10} % of requests` : 'tracing is off' };
+    }
   }
 }

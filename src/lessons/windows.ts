@@ -1,5 +1,6 @@
 import type { Report } from '../engine/metrics/report';
 import type { ScenarioInput } from '../engine/model';
+import { thereIs } from './paths';
 import type { Check } from './schema';
 
 export type WindowSpec = NonNullable<Extract<Check, { series: string }>['window']>;
@@ -26,7 +27,7 @@ export function resolveWindow(w: WindowSpec, report: Report, scenario: ScenarioI
     to = def.durationMs !== undefined ? from + def.durationMs : runEndMs;
   } else {
     const ids = (scenario.faults ?? []).flatMap((f) => (f.id ? [f.id] : []));
-    return { ok: false, error: `no fault with id "${w.fault}" in the scenario${ids.length ? ` (there is ${ids.join(', ')})` : ' (its faults have no ids)'}` };
+    return { ok: false, error: `no fault with id "${w.fault}" in the scenario${ids.length ? ` (${thereIs(ids.length)} ${ids.join(', ')})` : ' (its faults have no ids)'}` };
   }
   return { ok: true, fromMs: Math.max(0, from - w.padMs), toMs: Math.min(runEndMs, to + w.padMs), label: ` (fault ${w.fault}${w.padMs ? ` ± ${w.padMs / 1000} s` : ''})` };
 }

@@ -25,6 +25,7 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     const key = edgeKey(e.from, e.to);
     if (seenEdges.has(key)) problems.push({ path: `edges[${i}]`, message: `duplicate edge ${key} (also edges[${seenEdges.get(key)}])` });
     else seenEdges.set(key, i);
+    warnings.push(...callWarnings(e));
     if (from && !kindOf(from.kind)?.canCall) problems.push({ path: `edges[${i}].from`, message: `a ${from.kind} makes no calls, so "${e.from}" cannot start an edge` });
     if (to && !kindOf(to.kind)?.canBeCalled) problems.push({ path: `edges[${i}].to`, message: `a ${to.kind} cannot be called, so "${e.to}" cannot end an edge` });
   });
@@ -107,6 +108,18 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     if (cycle) problems.push({ path: 'edges', message: `synchronous call cycle ${cycle.join(' -> ')}: a request would wait for itself` });
   }
   return { problems, warnings };
+}
+
+/**
+ * What may not work as meant on one call (its edge inspector shows these as well). A breaker
+ * counts outcomes, and a call to a dependency that hangs (a black hole, a partition) has none
+ * until the caller gives up: without a timeout it never fails, and the breaker never opens.
+ */
+export function callWarnings(e: Scenario['edges'][number]): string[] {
+  if (e.circuitBreaker && e.timeoutMs === undefined) {
+    return [`call ${edgeKey(e.from, e.to)} has a circuit breaker but no timeout: a hung dependency never fails a call, so the breaker never opens. Give this call a timeoutMs so a hung dependency counts as a failure and the breaker can open.`];
+  }
+  return [];
 }
 
 /** A cycle of synchronous calls, as the list of node ids around it, or null. */

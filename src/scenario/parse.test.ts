@@ -154,6 +154,21 @@ describe('parseScenario: valid input', () => {
     if (r.ok) expect(r.warnings.join('\n')).toMatch(/"users" calls nothing/);
   });
 
+  it('warns (but accepts) a circuit breaker on a call without a timeout, and says what to do', () => {
+    const data = base();
+    data.edges[0].circuitBreaker = { failureRateThreshold: 50 };
+    const r = parseScenario(data);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const key = `${data.edges[0].from}->${data.edges[0].to}`;
+    expect(r.warnings).toEqual([
+      `call ${key} has a circuit breaker but no timeout: a hung dependency never fails a call, so the breaker never opens. Give this call a timeoutMs so a hung dependency counts as a failure and the breaker can open.`,
+    ]);
+    data.edges[0].timeoutMs = 500;
+    const fixed = parseScenario(data);
+    expect(fixed.ok && fixed.warnings).toEqual([]);
+  });
+
   it('accepts the $schema key editors add', () => {
     expect(parseScenario({ ...base(), $schema: './scenario.schema.json' }).ok).toBe(true);
   });

@@ -90,6 +90,8 @@ export function onWorkerMessage(msg: FromWorker): void {
       });
     case 'done':
       return setRun((r) => ({ ...r, status: 'done', message: `Run finished: ${msg.reason}` }));
+    case 'ended':
+      return setRun((r) => ({ ...r, status: 'done', summary: msg.summary }));
     case 'error':
       setRun((r) => ({ ...r, message: msg.message }));
       return useStore.setState((s) => {

@@ -65,6 +65,16 @@ describe('liveDiff', () => {
     expect(log.some((m) => m.startsWith('product: small -> medium'))).toBe(true);
   });
 
+  it('sends the scenario\'s length live: Play then stops at the new end', () => {
+    const [a, b] = edit((s) => void (s.durationMs = 120_000));
+    const diff = liveDiff(a, b);
+    expect(diff).toEqual({ kind: 'changes', changes: [{ type: 'setDuration', durationMs: 120_000 }] });
+    const sim = createSimulation(a);
+    if (diff.kind === 'changes') for (const change of diff.changes) sim.apply(change);
+    expect(sim.durationMs).toBe(120_000);
+    expect(sim.report().durationMs).toBe(120_000);
+  });
+
   it('ignores moves and renames', () => {
     const [a, b] = edit((s) => {
       s.nodes[0].position = { x: 999, y: 1 };

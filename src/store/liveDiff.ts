@@ -1,9 +1,9 @@
 /**
  * Works out how an edit reaches a running simulation: as live changes the engine applies at
  * once (instances, rps, concurrency, service time, a service's size and autoscaler, routes,
- * every call setting), or, when the edit changes something the engine cannot change live
- * (topology, queue sizes, startup time...), as a restart with the new scenario. Layout and
- * wording (position, label, notes) never reach the engine.
+ * every call setting, the scenario's length), or, when the edit changes something the engine
+ * cannot change live (topology, queue sizes, startup time...), as a restart with the new
+ * scenario. Layout and wording (position, label, notes) never reach the engine.
  */
 import { edgeKey } from '../engine/calls/edgeSchema';
 import type { Distribution } from '../engine/core/distributions';
@@ -73,6 +73,8 @@ export function liveDiff(prev: Scenario, next: Scenario): LiveDiff {
   for (const k of ['seed', 'warmupMs'] as const) if (prev[k] !== next[k]) return { kind: 'restart', reason: k };
   if (prev.nodes.length !== next.nodes.length || prev.edges.length !== next.edges.length) return { kind: 'restart', reason: 'the topology' };
   const changes: Change[] = [];
+  // The length only moves where Play stops: a run past the new end stops at once.
+  if (prev.durationMs !== next.durationMs) changes.push({ type: 'setDuration', durationMs: next.durationMs });
   const before = new Map(prev.nodes.map((n) => [n.id, n]));
   for (const n of next.nodes) {
     const p = before.get(n.id);

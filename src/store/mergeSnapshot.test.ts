@@ -4,7 +4,7 @@ import { keepUnchanged, mergeSnapshot, MAX_EVENTS } from './mergeSnapshot';
 import { initialRun } from './runSlice';
 
 const node = (busy: number) => ({
-  arrivalsPerS: 10, p99Ms: 0, throughputPerS: 10, errorRate: 0, utilization: 0.5, queueLength: 0, replicas: 1, readyReplicas: 1, workers: 2,
+  arrivalsPerS: 10, p99Ms: 0, throughputPerS: 10, errorRate: 0, ownErrorRate: 0, utilization: 0.5, queueLength: 0, replicas: 1, readyReplicas: 1, workers: 2,
   instances: [{ state: 'ready' as const, busy, queued: 0, workers: 2 }],
 });
 const snap = (seq: number, a: number, b: number): Snapshot => ({

@@ -13,8 +13,9 @@ const patchRun = (p: Partial<RunState>) => useStore.setState({ run: { ...run(), 
 export const STEP_MS = 1000;
 export const SPIKE = { multiplier: 5, durationMs: 30_000 };
 
+/** Plays; at the scenario's end it runs on past it (the summary's Continue), until paused. */
 export function play(): void {
-  patchRun({ status: 'running', message: null });
+  patchRun({ status: 'running', message: null, summary: null });
   send({ type: 'play' });
 }
 

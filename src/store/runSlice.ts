@@ -15,6 +15,7 @@ export const initialRun = (): RunState => ({
   capabilities: { faults: true, traces: false },
   chaos: { enabled: false, perMinute: 6 },
   message: null,
+  summary: null,
 });
 
 export interface RunSlice {

@@ -38,11 +38,17 @@ export function addNode(kind: string, position: { x: number; y: number }): strin
   return id;
 }
 
-/** Removes nodes (with their edges and the gateway routes to them) and edges. */
-export function removeElements(nodeIds: readonly string[], edgeKeys: readonly string[]): void {
+/**
+ * Removes nodes (with their edges and the gateway routes to them) and edges; returns why it
+ * removed nothing, or null. A scenario keeps at least one node (the file format wants one).
+ */
+export function removeElements(nodeIds: readonly string[], edgeKeys: readonly string[]): string | null {
   const gone = new Set(nodeIds);
   const s = useStore.getState().scenario;
-  if (gone.size > 0 && s.nodes.every((n) => gone.has(n.id))) return; // a scenario keeps at least one node
+  if (gone.size > 0 && s.nodes.every((n) => gone.has(n.id))) {
+    const last = s.nodes.length === 1 ? `${s.nodes[0].label ?? s.nodes[0].id} is the last node` : 'those are all the nodes';
+    return `${last}, and a scenario keeps at least one: add the next node first, then delete this one`;
+  }
   const cut = new Set(edgeKeys);
   useStore.setState((st) => {
     const sc = st.scenario;
@@ -56,6 +62,7 @@ export function removeElements(nodeIds: readonly string[], edgeKeys: readonly st
     const sel = st.selection;
     if (sel && ((sel.type === 'node' && gone.has(sel.id)) || (sel.type === 'edge' && !sc.edges.some((e) => edgeKey(e.from, e.to) === sel.id)))) st.selection = null;
   });
+  return null;
 }
 
 /** Why from → to may not be connected, or null when it may. */

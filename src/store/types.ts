@@ -1,6 +1,6 @@
 import type { ClientLive, EdgeLive, NodeLive } from '../engine/metrics/snapshot';
 import type { Scenario } from '../engine/model';
-import type { ActiveFault, Capabilities, LiveEvent, SeriesWindow, Speed, TraceView } from '../worker/protocol';
+import type { ActiveFault, Capabilities, LiveEvent, RunSummary, SeriesWindow, Speed, TraceView } from '../worker/protocol';
 import type { LessonState } from './lessonSlice';
 
 export type { ClientLive, EdgeLive, NodeLive, Scenario };
@@ -20,6 +20,8 @@ export interface RunState {
   capabilities: Capabilities;
   chaos: { enabled: boolean; perMinute: number };
   message: string | null;
+  /** What the run came to, once Play reached the scenario's end (null before, and once it runs on). */
+  summary: RunSummary | null;
 }
 
 export type Selection = { type: 'node' | 'edge'; id: string } | null;

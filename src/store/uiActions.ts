@@ -1,6 +1,6 @@
 import { useStore } from './index';
 import { savePrefs } from './persistence';
-import { connect } from './scenarioActions';
+import { connect, removeElements } from './scenarioActions';
 import type { BottomTab, Notice, Selection } from './types';
 
 export function select(sel: Selection): void {
@@ -19,6 +19,12 @@ export function showNotice(notice: Notice | null): void {
 export function connectOrExplain(from: string, to: string): void {
   const problem = connect(from, to);
   if (problem) showNotice({ tone: 'error', title: 'Cannot connect', lines: [problem] });
+}
+
+/** Removes nodes and edges, or says in a notice why it may not. */
+export function removeOrExplain(nodeIds: readonly string[], edgeKeys: readonly string[]): void {
+  const problem = removeElements(nodeIds, edgeKeys);
+  if (problem) showNotice({ tone: 'error', title: 'Cannot delete', lines: [problem] });
 }
 
 function persistPrefs() {

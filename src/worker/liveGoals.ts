@@ -6,7 +6,7 @@
 import type { Report } from '../engine/metrics/report';
 import type { Scenario } from '../engine/model';
 import type { Simulation } from '../engine/simulation';
-import { runSettings, startReport } from '../lessons/checkLesson';
+import { startReport } from '../lessons/checkLesson';
 import { evaluateGoals, leafChecks } from '../lessons/checks';
 import type { Lesson, Verdict } from '../lessons/types';
 
@@ -33,8 +33,6 @@ export function createLiveGoals(evaluate: typeof evaluateGoals = evaluateGoals) 
       lastWall = -Infinity;
     },
     active: () => lesson !== null,
-    /** Where a lesson's run ends (its duration); never without a lesson. */
-    endMs: () => (lesson ? runSettings(lesson).durationMs : Infinity),
     /** The verdicts now, or null when there is no lesson or the last ones are too recent. */
     evaluate(sim: Simulation, scenario: Scenario, wallMs: number, force: boolean): Verdict[] | null {
       if (!lesson || (!force && wallMs - lastWall < GOALS_EVERY_MS)) return null;

@@ -10,6 +10,7 @@ import type { BreakerStateName } from '../engine/calls/circuitBreaker';
 import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
 import type { Lesson, Verdict } from '../lessons/types';
+import type { RunSummary } from './runSummary';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';
@@ -78,9 +79,14 @@ export type FromWorker =
   | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null }
   | { type: 'faults'; gen: number; active: ActiveFault[] }
   | { type: 'error'; message: string }
+  /** The run stopped before its end (the event budget), with the reason. */
   | { type: 'done'; gen: number; reason: string }
+  /** Play reached the scenario's durationMs and stopped there; Play again runs on past it. */
+  | { type: 'ended'; gen: number; summary: RunSummary }
   /** The lesson's goals on the live run at simulated time nowMs. */
   | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] };
+
+export type { RunSummary };
 
 /** How much simulated time the dashboard shows. */
 export const SERIES_WINDOW_MS = 5 * 60_000;

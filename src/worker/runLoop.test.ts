@@ -39,7 +39,7 @@ function fakeHost() {
 }
 
 const tiny = parseScenarioOrThrow({
-  version: 1, name: 'tiny', seed: 3, durationMs: 600_000,
+  version: 1, name: 'tiny', seed: 3, durationMs: 86_400_000,
   nodes: [{ id: 'users', kind: 'client', load: { rps: 2 } }, { id: 'api', kind: 'service', instances: 2, concurrency: 2, serviceTimeMs: 10 }],
   edges: [{ from: 'users', to: 'api' }],
 });
@@ -97,6 +97,82 @@ describe('run loop', () => {
     expect(f.last('snapshot')!.snapshot.tMs).toBeGreaterThan(60_000);
     loop.handle({ type: 'pause' });
     expect(loop.isRunning()).toBe(false);
+  });
+
+  it('at 1x, a steady 50 rps client reads within 30 % of its rate at every pause, however short the run since the last picture', () => {
+    const steady = parseScenarioOrThrow({
+      version: 1, name: 'steady', seed: 5, durationMs: 600_000,
+      nodes: [{ id: 'users', kind: 'client', load: { rps: 50 } }, { id: 'api', kind: 'service', instances: 2, concurrency: 4, serviceTimeMs: 10 }],
+      edges: [{ from: 'users', to: 'api' }],
+    });
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: steady, gen: 1 });
+    loop.handle({ type: 'play' });
+    f.runWall(8000);
+    for (const wall of [37, 113, 260, 1, 590, 91, 333]) {
+      loop.handle({ type: 'pause' });
+      const snap = f.last('snapshot')!.snapshot;
+      for (const rate of [snap.clients.users.rps, snap.nodes.api.arrivalsPerS, snap.edges['users->api'].callsPerS]) {
+        expect(rate, `paused at ${snap.tMs} ms`).toBeGreaterThan(35);
+        expect(rate, `paused at ${snap.tMs} ms`).toBeLessThan(65);
+      }
+      loop.handle({ type: 'play' });
+      f.runWall(wall);
+    }
+  });
+
+  it('stops at the scenario\'s end with a summary of the run; Play then runs on past it until paused, Reset starts over', () => {
+    const short = parseScenarioOrThrow({
+      version: 1, name: 'short', seed: 3, durationMs: 20_000,
+      nodes: [{ id: 'users', kind: 'client', load: { rps: 20 } }, { id: 'api', kind: 'service', instances: 1, concurrency: 2, serviceTimeMs: 10 }],
+      edges: [{ from: 'users', to: 'api' }],
+      faults: [{ kind: 'kill-service', target: 'api', atMs: 5_000, durationMs: 3_000 }],
+    });
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'load', scenario: short, gen: 1 });
+    loop.handle({ type: 'setSpeed', speed: 'max' });
+    loop.handle({ type: 'play' });
+    f.runWall(2000);
+    const ended = f.last('ended')!;
+    expect(ended.gen).toBe(1);
+    expect(loop.isRunning()).toBe(false);
+    expect(f.last('snapshot')!.snapshot.tMs).toBe(20_000);
+    expect(f.last('snapshot')!.running).toBe(false);
+    expect(f.last('series')!.simTimeMs).toBe(20_000);
+    // The summary: per client sent, failed, p99 of the successes; the events that mattered.
+    const users = ended.summary.clients.find((c) => c.id === 'users')!;
+    expect(users.sent).toBeGreaterThan(350);
+    expect(users.failed).toBeGreaterThan(40);
+    expect(users.p99Ms).toBeGreaterThanOrEqual(12);
+    expect(ended.summary.atMs).toBe(20_000);
+    expect(ended.summary.events.map((e) => [e.atMs, e.kind])).toEqual([[5_000, 'fault-start'], [5_000, 'crash'], [8_000, 'fault-end']]);
+    // Nothing moves until someone asks: the clock stays at the end.
+    f.runWall(500);
+    expect(f.last('snapshot')!.snapshot.tMs).toBe(20_000);
+    expect(f.posts.filter((p) => p.type === 'ended')).toHaveLength(1);
+    // Continue: Play runs on past the end, open-ended, until paused.
+    loop.handle({ type: 'setSpeed', speed: 100 });
+    loop.handle({ type: 'play' });
+    f.runWall(300);
+    expect(loop.isRunning()).toBe(true);
+    expect(f.last('snapshot')!.snapshot.tMs).toBeGreaterThan(30_000);
+    loop.handle({ type: 'pause' });
+    expect(f.posts.filter((p) => p.type === 'ended')).toHaveLength(1);
+    // A longer scenario, edited in while it runs, moves the end.
+    loop.handle({ type: 'load', scenario: short, gen: 3 });
+    loop.handle({ type: 'change', change: { type: 'setDuration', durationMs: 30_000 } });
+    loop.handle({ type: 'play' });
+    f.runWall(2000);
+    expect(f.last('ended')!.summary.atMs).toBe(30_000);
+    // Reset: a fresh run stops at its end again.
+    loop.handle({ type: 'setSpeed', speed: 'max' });
+    loop.handle({ type: 'load', scenario: short, gen: 2 });
+    loop.handle({ type: 'play' });
+    f.runWall(2000);
+    expect(f.last('ended')!.gen).toBe(2);
+    expect(f.last('snapshot')!.snapshot.tMs).toBe(20_000);
   });
 
   it('steps one stretch of simulated time', () => {

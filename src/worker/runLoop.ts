@@ -10,6 +10,7 @@ import { createSimulation, type Simulation } from '../engine/simulation';
 import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
 import { createLiveGoals } from './liveGoals';
 import { SERIES_WINDOW_MS, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
+import { summarizeRun } from './runSummary';
 import { seriesWindow } from './seriesWindow';
 
 export interface LoopHost {
@@ -49,6 +50,11 @@ export function createRunLoop(host: LoopHost) {
   let chaos: Chaos = { enabled: false, perMinute: 0, nextAtMs: Infinity };
   let rand = mulberry32(1);
   let killable = new Set<string>();
+  /**
+   * Play stops at the scenario's durationMs and posts a summary of the run; Play from there on
+   * (the summary's Continue) runs past it, open-ended, until paused. Reset starts over.
+   */
+  let openEnded = false;
   const post = host.post;
 
   function requireSim(): Simulation {
@@ -61,6 +67,7 @@ export function createRunLoop(host: LoopHost) {
     sim = createSimulation(s);
     scenario = s;
     edited = null;
+    openEnded = false;
     running = keepRunning && running;
     lastSnap = null;
     faultKey = '';
@@ -145,20 +152,24 @@ export function createRunLoop(host: LoopHost) {
     if (victim) inject({ kind: 'kill-instance', target: victim, durationMs: CHAOS_KILL_MS }, true);
   }
 
+  /** Where Play stops by itself: the scenario's end, until someone runs on past it. */
+  const endMs = (s: Simulation) => (openEnded ? Infinity : s.durationMs);
+
   function frame() {
     scheduled = false;
     if (!running || !sim) return;
     const wall = host.nowMs();
     const gap = Math.min(Math.max(0, wall - lastFrameWall), MAX_FRAME_GAP_MS);
     lastFrameWall = wall;
-    // A lesson's run ends at the lesson's duration, exactly, whatever the speed.
-    const end = goals.endMs();
-    const target = Math.min(speed === 'max' ? Infinity : sim.now() + gap * speed, end);
+    const end = endMs(sim);
+    const target = Math.min(end, speed === 'max' ? Infinity : sim.now() + gap * speed);
     try {
       advance(target, wall + SLICE_MS);
-      if (sim.now() >= end) running = false;
+      const ended = running && sim.now() >= end;
+      if (ended) running = false;
       if (host.nowMs() - lastSnapshotWall >= SNAPSHOT_EVERY_MS || !running) postSnapshot();
       if (host.nowMs() - lastSeriesWall >= SERIES_EVERY_MS || !running) postSeries();
+      if (ended) post({ type: 'ended', gen, summary: summarizeRun(sim.report()) });
     } catch (e) {
       running = false;
       post({ type: 'error', message: (e as Error).message });
@@ -176,13 +187,16 @@ export function createRunLoop(host: LoopHost) {
     try {
       switch (msg.type) {
         case 'load': return load(msg.scenario, msg.gen, msg.keepRunning ?? false);
-        case 'play':
-          requireSim();
+        case 'play': {
+          const s = requireSim();
           if (running) return;
+          // At the end, Play runs on past it.
+          if (s.now() >= endMs(s)) openEnded = true;
           running = true;
           lastFrameWall = host.nowMs();
           postSnapshot();
           return wake();
+        }
         case 'pause':
           if (!running) return;
           running = false;

@@ -111,6 +111,9 @@ beforeAll(() => {
   start('warmupTooLong', [file('valid.json'), '--warmup', '20000']);
   start('budgetUpFront', [file('long.json'), '--max-events', '1000']);
   start('budgetInRun', [file('busy.json'), '--max-events', '30000']);
+  start('help', ['--help']);
+  start('helpShort', ['-h']);
+  start('helpWithFile', [file('valid.json'), '--json', '-h']);
 });
 
 afterAll(async () => {
@@ -212,6 +215,17 @@ describe('npm run sim: bad input exits 2 with one message naming the file and th
     expect(lines[0]).toBe('microcosm: unknown option --bogus');
     expect(lines.slice(1).join('\n')).toMatch(/^usage: /);
     expect(lines.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('npm run sim: help', () => {
+  it('--help and -h print the usage and what each option does, and exit 0', async () => {
+    for (const r of [await runs.help, await runs.helpShort, await runs.helpWithFile]) {
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^usage: npm run sim -- FILE/);
+      for (const option of ['--duration', '--seed', '--warmup', '--max-events', '--json', '--traces', '--compare', '--help']) expect(r.stdout).toMatch(new RegExp(`^ +(-h, )?${option} `, 'm'));
+    }
   });
 });
 

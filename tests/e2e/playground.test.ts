@@ -46,6 +46,11 @@ describe('the playground in Chromium', () => {
   });
 
   it('plays: the clock, the numbers and the charts move', async () => {
+    // Play stops at the scenario's length (truth.test.ts checks that): make it long enough
+    // that the run does not end under the tests below, however slow the machine.
+    const duration = page.getByLabel('duration (ms)', { exact: true });
+    await duration.fill('3600000');
+    await duration.press('Tab');
     await page.getByRole('button', { name: 'Speed 5 times' }).click();
     await page.getByRole('button', { name: 'Play' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor(WAIT);

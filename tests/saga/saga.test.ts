@@ -230,10 +230,21 @@ describe('saga: pivot', () => {
 });
 
 describe('saga: steps without a compensation and faults on the orchestrator', () => {
-  it('skips the steps that have nothing to undo', () => {
+  it('undoes what it can, but a done step with no compensation leaves the saga uncompensated, not compensated', () => {
     const { report, saga } = run(sagaScenario({ rps: 20, durationMs: 10_000, noCompensation: [1], faults: [errorFault('s3')] }));
+    expect(saga.compensated).toBe(0);
+    expect(saga.uncompensated).toBe(saga.started - saga.inFlight);
+    expect(report.nodes.c1.arrivals).toBe(saga.uncompensated);
+    expect(balance(saga)).toBe(0);
+    const logged = report.events.filter((e) => e.kind === 'saga-uncompensated');
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged[0].message).toContain('"s2"');
+  });
+
+  it('a failure of the first step has nothing to undo: compensated', () => {
+    const { saga } = run(sagaScenario({ rps: 20, durationMs: 10_000, noCompensation: [0, 1, 2], faults: [errorFault('s1')] }));
     expect(saga.compensated).toBe(saga.started - saga.inFlight);
-    expect(report.nodes.c1.arrivals).toBe(saga.compensated);
+    expect(saga.uncompensated).toBe(0);
   });
 
   it('an error fault on the saga answers 500 before any step runs', () => {

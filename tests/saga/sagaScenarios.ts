@@ -65,6 +65,7 @@ export interface SagaReport {
   started: number;
   completed: number;
   compensated: number;
+  uncompensated: number;
   stuck: number;
   inFlight: number;
   failed: number;
@@ -83,7 +84,7 @@ export function run(scenario: Record<string, unknown>, untilMs?: number): { repo
   return { report, saga: report.nodes.saga as unknown as SagaReport };
 }
 
-/** started = completed + compensated + stuck + in flight. */
+/** started = completed + compensated + uncompensated + stuck + in flight. */
 export function balance(s: SagaReport): number {
-  return s.started - (s.completed + s.compensated + s.stuck + s.inFlight);
+  return s.started - (s.completed + s.compensated + s.uncompensated + s.stuck + s.inFlight);
 }

@@ -8,18 +8,18 @@
  * nothing. See design/semantics.md §1 for the reference behaviour.
  */
 
+import { BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, BREAKER_STATE_NAMES, type BreakerStateName } from './breakerCodes';
+
 /** Breaker states as small integers so the engine can keep them in typed arrays. */
-export const BreakerState = { CLOSED: 0, OPEN: 1, HALF_OPEN: 2 } as const;
+export const BreakerState = { CLOSED: BREAKER_CLOSED, OPEN: BREAKER_OPEN, HALF_OPEN: BREAKER_HALF_OPEN } as const;
 /** One of the {@link BreakerState} codes. */
 export type BreakerStateCode = (typeof BreakerState)[keyof typeof BreakerState];
 /** Printable name of a breaker state, as Resilience4j spells it. */
-export type BreakerStateName = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
-
-const NAMES: readonly BreakerStateName[] = ['CLOSED', 'OPEN', 'HALF_OPEN'];
+export type { BreakerStateName };
 
 /** The name of a {@link BreakerState} code (for reports and the UI). */
 export function breakerStateName(code: number): BreakerStateName {
-  const name = NAMES[code];
+  const name = BREAKER_STATE_NAMES[code];
   if (name === undefined) throw new RangeError(`unknown breaker state code ${code}`);
   return name;
 }
@@ -53,7 +53,7 @@ export interface CircuitBreakerConfig {
 /** Called on every state change with the simulated time it took effect. */
 export type BreakerTransitionListener = (atMs: number, from: number, to: number) => void;
 
-const CLOSED = 0, OPEN = 1, HALF_OPEN = 2;
+const CLOSED = BREAKER_CLOSED, OPEN = BREAKER_OPEN, HALF_OPEN = BREAKER_HALF_OPEN;
 const COUNT_BASED = 0, TIME_BASED = 1, CONSECUTIVE = 2;
 const FAILED = 1, SLOW = 2;
 

@@ -46,8 +46,13 @@ export class EdgeRt {
   fallbacks = 0;
   wastedMs = 0;
   readonly latency = new Histogram();
-  snapCalls = 0;
-  snapErrors = 0;
+  /** Never reset: the live view's rates are differences of these (metrics/liveWindow.ts). */
+  liveCalls = 0;
+  liveErrors = 0;
+  /** The calls answered this simulated second, once a live view asks for p99s (metrics/liveWindow.ts). */
+  secLatency: Histogram | null = null;
+  /** p99 of the calls answered in the last whole simulated second (when the live view asks). */
+  liveP99Ms = 0;
   secAttempts = 0;
   secErrors = 0;
   seriesBase = 0;

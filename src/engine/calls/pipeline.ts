@@ -20,6 +20,12 @@ import type { EdgeRt } from './edgeRuntime';
  * and fallbacks continue the logical call in a fresh slot.
  */
 
+/** A call's duration as its caller saw it, for the report and (when a live view watches) this second's p99. */
+function recordLatency(e: EdgeRt, ms: number): void {
+  e.latency.record(ms);
+  if (e.secLatency !== null) e.secLatency.record(ms);
+}
+
 /** Starts a logical call from request p over edge e. */
 export function call(w: World, p: number, e: EdgeRt): void {
   const jobs = w.jobs;
@@ -34,7 +40,7 @@ export function call(w: World, p: number, e: EdgeRt): void {
   jobs.callStartedAt[c] = w.now;
   jobs.attempt[c] = 1;
   e.calls++;
-  e.snapCalls++;
+  e.liveCalls++;
   if (e.plain && w.tracer === null) {
     // The common case: one attempt, nothing around it, no fault on the link. This is
     // `transmit` without its checks, written out because the call costs more than the work.
@@ -138,12 +144,12 @@ export function deliverResponse(w: World, c: number): void {
   if (e.plain && (jobs.flags[c] & F_DETACHED) === 0 && jobs.gen[p] === jobs.parentGen[c] && jobs.epoch[p] === jobs.parentEpoch[c]) {
     // The common case: one attempt, nothing to decide.
     const cause = jobs.fail[c];
-    e.latency.record(w.now - jobs.callStartedAt[c]);
+    recordLatency(e, w.now - jobs.callStartedAt[c]);
     if (cause !== OK) {
       if ((jobs.flags[c] & F_REFUSED) !== 0) e.rejected++;
       e.failedAttempts++;
       e.errors++;
-      e.snapErrors++;
+      e.liveErrors++;
       e.secErrors++;
     }
     jobs.release(c);
@@ -224,7 +230,7 @@ function finishCall(w: World, c: number, e: EdgeRt, cause: number, keep: boolean
   const jobs = w.jobs;
   if (cause !== OK) {
     e.errors++;
-    e.snapErrors++;
+    e.liveErrors++;
     e.secErrors++;
     if (e.fallbackMs >= 0) {
       e.fallbacks++;
@@ -235,7 +241,7 @@ function finishCall(w: World, c: number, e: EdgeRt, cause: number, keep: boolean
       return;
     }
   }
-  e.latency.record(w.now - jobs.callStartedAt[c]);
+  recordLatency(e, w.now - jobs.callStartedAt[c]);
   const p = jobs.parent[c];
   if (!keep) releaseAttempt(w, c, e);
   onChildResult(w, p, cause);
@@ -276,7 +282,7 @@ export function onFallbackDone(w: World, n: number, gen: number): void {
   const e = w.edges[jobs.edge[n]];
   const waiting = parentWaiting(w, n);
   const p = jobs.parent[n];
-  e.latency.record(w.now - jobs.callStartedAt[n]);
+  recordLatency(e, w.now - jobs.callStartedAt[n]);
   releaseAttempt(w, n, e);
   if (waiting) onChildResult(w, p, OK);
 }

@@ -245,7 +245,7 @@ export class Channel {
     if (this.settings.atLeastOnce) return;
     this.lost++;
     n.failed++;
-    n.snapFailed++;
+    n.liveFailed++;
     this.remove(now, m);
   }
 
@@ -314,12 +314,12 @@ export class Channel {
     if (dlq !== null && dlq.publish(w.now, this.msgClient[m], this.msgPath[m])) {
       this.deadLettered++;
       dlq.node.arrivals++;
-      dlq.node.snapArrivals++;
+      dlq.node.liveArrivals++;
       dlq.offer?.(w);
     } else {
       this.lost++;
       n.failed++;
-      n.snapFailed++;
+      n.liveFailed++;
     }
     this.remove(w.now, m);
   }

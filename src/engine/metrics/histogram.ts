@@ -38,24 +38,17 @@ export function bucketMid(i: number): number {
   return 2 ** e * (1 + (m + 0.5) / SUB);
 }
 
-/** Where a live reader last stopped reading a histogram. */
-export interface HistogramMark {
-  counts: Float64Array;
-  resets: number;
-}
-
-export function newMark(): HistogramMark {
-  return { counts: new Float64Array(BUCKETS), resets: 0 };
-}
-
-/** Nearest-rank percentile of raw bucket counts (a live window); 0 when empty. */
-export function percentileOfCounts(counts: Float64Array, p: number): number {
+/**
+ * Nearest-rank percentile of raw bucket counts in buckets [from, to] (a merge of several
+ * histograms' used ranges); 0 when they are empty.
+ */
+export function percentileOfCounts(counts: Float64Array, from: number, to: number, p: number): number {
   let total = 0;
-  for (let i = 0; i < counts.length; i++) total += counts[i];
+  for (let i = from; i <= to; i++) total += counts[i];
   if (total === 0) return 0;
   const rank = Math.max(1, Math.ceil(p * total));
   let seen = 0;
-  for (let i = 0; i < counts.length; i++) {
+  for (let i = from; i <= to; i++) {
     seen += counts[i];
     if (seen >= rank) return bucketMid(i);
   }
@@ -80,7 +73,6 @@ export class Histogram {
   max = 0;
   private lo = BUCKETS;
   private hi = -1;
-  private resets = 0;
 
   record(v: number): void {
     const i = bucketOf(v);
@@ -136,27 +128,22 @@ export class Histogram {
     return { mean: this.mean(), p50: ps[0], p95: ps[1], p99: ps[2], max: this.max };
   }
 
-  /**
-   * Adds what was recorded since `mark` into `into` and moves the mark up to now: how a live
-   * view reads "the last tenth of a second" from a histogram that keeps counting.
-   */
-  drainSince(mark: HistogramMark, into: Float64Array): void {
-    if (mark.resets !== this.resets) {
-      mark.counts.fill(0);
-      mark.resets = this.resets;
-    }
-    for (let i = this.lo; i <= this.hi; i++) {
-      const d = this.counts[i] - mark.counts[i];
-      if (d > 0) {
-        into[i] += d;
-        mark.counts[i] = this.counts[i];
-      }
-    }
+  /** The lowest and highest buckets in use (lowest > highest when empty). */
+  get usedFrom(): number {
+    return this.lo;
+  }
+
+  get usedTo(): number {
+    return this.hi;
+  }
+
+  /** Adds its counts into `into` (same bucket layout), touching only the buckets in use. */
+  addTo(into: Float64Array): void {
+    for (let i = this.lo; i <= this.hi; i++) into[i] += this.counts[i];
   }
 
   /** Empties it, touching only the buckets in use (cheap when called every simulated second). */
   reset(): void {
-    this.resets++;
     if (this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);
     this.count = 0;
     this.sum = 0;

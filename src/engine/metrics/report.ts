@@ -17,8 +17,13 @@ export interface ClientReport {
   /** Answers per simulated second over the measured period. */
   throughput: number;
   errorRate: number;
-  /** Send to answer, every answer (successes and failures), as k6's http_req_duration. */
+  /**
+   * Send to answer of the successful requests only (all 0 when none succeeded, see `ok`): a
+   * failure that comes back fast must not make latency look better (docs/semantics.md).
+   */
   latencyMs: LatencySummary;
+  /** Send to answer of the failed requests: how long a user waited to learn of the failure. */
+  failedLatencyMs: LatencySummary;
 }
 
 export interface NodeReport {
@@ -80,9 +85,10 @@ export interface EdgeReport {
 
 export interface SeriesReport {
   tMs: number[];
+  /** Per client: answers/s, error rate, and latency percentiles of each second's successful requests (0 when none succeeded). */
   clients: Record<string, Record<(typeof CLIENT_CHANNELS)[number], number[]> & { failuresPerS: Record<string, number[]> }>;
   nodes: Record<string, Record<(typeof NODE_CHANNELS)[number], number[]>>;
-  /** Per edge: attempts/s, errors/s, and the breaker's worst state in each point (0 closed, 1 half-open, 2 open). */
+  /** Per edge: attempts/s, errors/s, and the breaker's worst state in each point as a severity (0 closed, 1 half-open, 2 open; calls/breakerCodes.ts). */
   edges: Record<string, Record<(typeof EDGE_CHANNELS)[number], number[]>>;
 }
 
@@ -140,6 +146,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
         throughput: round4(answers / measuredS),
         errorRate: round4(answers > 0 ? c.failed / answers : 0),
         latencyMs: summary(c.latency.summary()),
+        failedLatencyMs: summary(c.failedLatency.summary()),
       };
       continue;
     }

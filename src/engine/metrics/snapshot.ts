@@ -2,14 +2,16 @@ import { INST_GONE, INST_READY, INSTANCE_STATE_NAMES } from '../runtime/codes';
 import type { World } from '../runtime/world';
 import { breakerStateName, type BreakerStateName } from '../calls/circuitBreaker';
 import type { LoggedEvent } from './eventLog';
-import { BUCKETS, newMark, percentileOfCounts, type HistogramMark } from './histogram';
 
 export interface ClientLive {
-  /** Answers per simulated second since the previous snapshot. */
+  /** Answers per simulated second over the live window (metrics/liveWindow.ts). */
   rps: number;
+  /** Failed answers over all answers, over the live window. */
   errorRate: number;
-  /** p99 of the last whole simulated second. */
+  /** p99 of the successful requests of the last whole simulated second; 0 when none succeeded. */
   p99Ms: number;
+  /** The last whole simulated second had answers and not one success: p99 has nothing to say. */
+  lastSecondAllFailed: boolean;
   sent: number;
   ok: number;
   failed: number;
@@ -22,11 +24,18 @@ export interface InstanceLive {
   workers: number;
 }
 
+/** Rates cover the live window of simulated time (metrics/liveWindow.ts), p99 the last whole second. */
 export interface NodeLive {
   arrivalsPerS: number;
   throughputPerS: number;
+  /** Failed answers over arrivals, whatever made them fail. */
   errorRate: number;
-  /** p99 of the calls into this node answered since the previous snapshot (callers' view). */
+  /**
+   * The part of {@link errorRate} that started here (a crash, a full queue, an injected error,
+   * a rate limit...), not failures of the node's own calls that it only passed on.
+   */
+  ownErrorRate: number;
+  /** p99 of the calls into this node (callers' view) over the last whole simulated second; 0 when none. */
   p99Ms: number;
   /** Busy workers over ready workers right now, 0..1. */
   utilization: number;
@@ -40,9 +49,10 @@ export interface NodeLive {
 }
 
 export interface EdgeLive {
+  /** Calls per simulated second over the live window. */
   callsPerS: number;
   errorRate: number;
-  /** p99 of the calls answered since the previous snapshot, as the caller saw them (0 when none). */
+  /** p99 of the calls answered in the last whole simulated second, as the caller saw them (0 when none). */
   p99Ms: number;
   breaker?: BreakerStateName;
 }
@@ -59,43 +69,27 @@ export interface Snapshot {
   newEvents: LoggedEvent[];
 }
 
-/** Where each edge's latency histogram was last read, and per-node windows (made on first use). */
-const windows = new WeakMap<World, { marks: HistogramMark[]; edge: Float64Array; nodes: Float64Array[] }>();
-
-function latencyWindows(w: World): { edgeP99: number[]; nodeP99: number[] } {
-  let st = windows.get(w);
-  if (!st) {
-    st = { marks: w.edges.map(() => newMark()), edge: new Float64Array(BUCKETS), nodes: w.nodes.map(() => new Float64Array(BUCKETS)) };
-    windows.set(w, st);
-  }
-  for (const n of st.nodes) n.fill(0);
-  const edgeP99 = w.edges.map((e, k) => {
-    st.edge.fill(0);
-    e.latency.drainSince(st.marks[k], st.edge);
-    const into = st.nodes[e.to];
-    for (let i = 0; i < BUCKETS; i++) into[i] += st.edge[i];
-    return percentileOfCounts(st.edge, 0.99);
-  });
-  return { edgeP99, nodeP99: st.nodes.map((c) => percentileOfCounts(c, 0.99)) };
-}
-
-/** Builds a snapshot and resets the since-last-snapshot counters. */
-export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
-  const dtS = Math.max(1e-9, (w.now - sinceMs) / 1000);
-  const { edgeP99, nodeP99 } = latencyWindows(w);
+/** Builds a snapshot: rates over the live window, states as they are now. */
+export function takeSnapshot(w: World, seq: number): Snapshot {
+  const live = w.live;
+  live.watchLatency(w);
+  const spanS = live.spanS(w.now);
+  const perS = (k: number, current: number) => (spanS > 0 ? live.delta(k, current) / spanS : 0);
   const clients: Record<string, ClientLive> = {};
   const nodes: Record<string, NodeLive> = {};
   const edges: Record<string, EdgeLive> = {};
   for (const n of w.nodes) {
+    const b = live.nodeBase(n.index);
     const c = n.client;
     if (c) {
+      const answers = live.delta(b, c.liveAnswers);
       clients[n.id] = {
-        rps: c.snapAnswers / dtS,
-        errorRate: c.snapAnswers > 0 ? c.snapFailed / c.snapAnswers : 0,
+        rps: perS(b, c.liveAnswers),
+        errorRate: answers > 0 ? live.delta(b + 1, c.liveFailed) / answers : 0,
         p99Ms: w.series.length > 0 ? w.series.last(n.seriesBase + 1) : 0,
+        lastSecondAllFailed: w.series.length > 0 && w.series.last(n.seriesBase) > 0 && w.series.last(n.seriesBase + 2) >= 1,
         sent: c.sent, ok: c.ok, failed: c.failed,
       };
-      c.snapAnswers = c.snapFailed = 0;
       continue;
     }
     let ready = 0, replicas = 0;
@@ -106,11 +100,15 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
       if (inst.state === INST_READY) ready++;
       instances.push({ state: INSTANCE_STATE_NAMES[inst.state], busy: inst.busy, queued: inst.qLen, workers: inst.workers });
     }
+    const failed = live.delta(b + 2, n.liveFailed);
+    const over = Math.max(live.delta(b, n.liveArrivals), failed);
+    const own = failed - live.delta(b + 3, n.livePassedOn);
     nodes[n.id] = {
-      arrivalsPerS: n.snapArrivals / dtS,
-      p99Ms: nodeP99[n.index],
-      throughputPerS: n.snapCompleted / dtS,
-      errorRate: n.snapFailed > 0 ? n.snapFailed / Math.max(n.snapArrivals, n.snapFailed) : 0,
+      arrivalsPerS: perS(b, n.liveArrivals),
+      p99Ms: n.liveP99Ms,
+      throughputPerS: perS(b + 1, n.liveCompleted),
+      errorRate: over > 0 ? failed / over : 0,
+      ownErrorRate: over > 0 ? Math.max(0, own) / over : 0,
       utilization: n.capacity > 0 ? n.busy / n.capacity : 0,
       queueLength: n.queued,
       replicas,
@@ -119,12 +117,12 @@ export function takeSnapshot(w: World, seq: number, sinceMs: number): Snapshot {
       instances,
       ...(n.behaviour?.live ? { extra: n.behaviour.live(w, n) } : {}),
     };
-    n.snapArrivals = n.snapCompleted = n.snapFailed = 0;
   }
   for (const e of w.edges) {
-    edges[e.key] = { callsPerS: e.snapCalls / dtS, errorRate: e.snapCalls > 0 ? Math.min(1, e.snapErrors / e.snapCalls) : 0, p99Ms: edgeP99[e.index] };
+    const b = live.edgeBase(e.index);
+    const calls = live.delta(b, e.liveCalls);
+    edges[e.key] = { callsPerS: perS(b, e.liveCalls), errorRate: calls > 0 ? Math.min(1, live.delta(b + 1, e.liveErrors) / calls) : 0, p99Ms: e.liveP99Ms };
     if (e.breaker) edges[e.key].breaker = breakerStateName(e.breaker.state);
-    e.snapCalls = e.snapErrors = 0;
   }
   return { seq, tMs: w.now, events: w.events, clients, nodes, edges, newEvents: w.log.takeNew() };
 }

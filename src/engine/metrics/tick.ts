@@ -1,3 +1,4 @@
+import { BREAKER_SEVERITY_OF_STATE } from '../calls/breakerCodes';
 import { FAILURE_NAMES } from '../runtime/codes';
 import { EV_TICK } from '../runtime/codes';
 import type { World } from '../runtime/world';
@@ -13,8 +14,6 @@ export const EDGE_CHANNELS = ['attempts', 'errors', 'breakerState'] as const;
 const scratch: number[] = [];
 const TICK_PERCENTILES = [0.5, 0.95, 0.99];
 const pct = [0, 0, 0];
-/** Breaker state codes (closed 0, open 1, half-open 2) as severity for the series: closed 0, half-open 1, open 2. */
-export const BREAKER_SEVERITY = [0, 2, 1];
 
 export function registerSeries(w: World): void {
   const s = w.series;
@@ -90,11 +89,12 @@ export function onTick(w: World): void {
     s.set(b, e.secAttempts, dtS);
     s.set(b + 1, e.secErrors, dtS);
     // The worst breaker state during the second (a short OPEN must not vanish between ticks).
-    const now = e.breaker ? BREAKER_SEVERITY[e.breaker.state] : 0;
+    const now = e.breaker ? BREAKER_SEVERITY_OF_STATE[e.breaker.state] : 0;
     s.set(b + 2, Math.max(e.secBreakerMax, now), 1);
     e.secBreakerMax = now;
     e.secAttempts = e.secErrors = 0;
   }
+  w.live.close(w);
   for (const n of w.nodes) n.behaviour?.onSecond?.(w, n);
   for (const f of w.perSecond) f(w);
   // The next point opens now, after this second's decisions (an autoscaler's new instances count in it).

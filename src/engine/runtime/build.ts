@@ -1,4 +1,5 @@
 import type { Xoshiro128 } from '../core/rng';
+import { BREAKER_SEVERITY_OF_STATE } from '../calls/breakerCodes';
 import { breakerStateName } from '../calls/circuitBreaker';
 import { buildEdge } from '../calls/configure';
 import type { EdgeRt } from '../calls/edgeRuntime';
@@ -9,7 +10,6 @@ import { attachScaling } from '../scaling/attach';
 import { kindOf } from '../kinds';
 import type { BuildContext, KindDefinition } from '../kinds/types';
 import { Tracer } from '../metrics/tracer';
-import { BREAKER_SEVERITY } from '../metrics/tick';
 import type { Scenario } from '../model';
 import type { NodeRt } from './nodeRuntime';
 import { World } from './world';
@@ -37,7 +37,7 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
     if (from === undefined || to === undefined) throw new Error(`edge ${edgeKey(e.from, e.to)} names an unknown node`);
     const rt: EdgeRt = buildEdge(i, edgeKey(e.from, e.to), from, to, e, (atMs, a, b) => {
       const fromName = breakerStateName(a), toName = breakerStateName(b);
-      if (BREAKER_SEVERITY[b] > rt.secBreakerMax) rt.secBreakerMax = BREAKER_SEVERITY[b];
+      if (BREAKER_SEVERITY_OF_STATE[b] > rt.secBreakerMax) rt.secBreakerMax = BREAKER_SEVERITY_OF_STATE[b];
       if (rt.transitions.length < MAX_TRANSITIONS) rt.transitions.push({ atMs, from: fromName, to: toName });
       if (!world) return;
       world.log.add(atMs, 'breaker', `breaker on ${rt.key}: ${fromName} -> ${toName}`, undefined, rt.key);

@@ -57,17 +57,20 @@ export function sendRequest(w: World, n: NodeRt): void {
 export function finishRoot(w: World, j: number, n: NodeRt, cause: number): void {
   const c = n.client!;
   const latency = w.now - w.jobs.arrivedAt[j];
-  c.latency.record(latency);
-  c.secLatency.record(latency);
   c.secAnswers++;
-  c.snapAnswers++;
-  if (cause === OK) c.ok++;
-  else {
+  c.liveAnswers++;
+  // Failures keep their own latency: a fast 503 must not make the successes look quick.
+  if (cause === OK) {
+    c.ok++;
+    c.latency.record(latency);
+    c.secLatency.record(latency);
+  } else {
+    c.failedLatency.record(latency);
     c.failed++;
     c.failedBy[cause]++;
     c.secFailed++;
     c.secFailedBy[cause]++;
-    c.snapFailed++;
+    c.liveFailed++;
   }
   if (w.tracer !== null && w.jobs.span[j] >= 0) w.tracer.endSpan(w, j, cause);
   w.jobs.release(j);

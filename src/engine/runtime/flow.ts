@@ -108,6 +108,8 @@ export function onChildResult(w: World, p: number, cause: number): void {
   if (cause !== OK) {
     // Stop waiting: every call still out is orphaned and will be dropped when it answers.
     jobs.epoch[p]++;
+    // The failure came from behind this node: it passes it on rather than causing it.
+    if (n.client === null) n.livePassedOn++;
     complete(w, p, n, cause);
     return;
   }

@@ -31,21 +31,24 @@ export class ClientRt {
   ok = 0;
   failed = 0;
   readonly failedBy = new Float64Array(FAILURE_COUNT);
+  /** Send to answer of the successful requests; failed ones go to {@link failedLatency}. */
   readonly latency = new Histogram();
+  readonly failedLatency = new Histogram();
 
-  /** This simulated second only, for the time series. */
+  /** This simulated second only, for the time series (latency: of the successful requests). */
   secAnswers = 0;
   secFailed = 0;
   readonly secFailedBy = new Float64Array(FAILURE_COUNT);
   readonly secLatency = new Histogram();
-  /** Since the last live snapshot. */
-  snapAnswers = 0;
-  snapFailed = 0;
+  /** Never reset (a warm-up leaves them be): the live view's rates are differences of these. */
+  liveAnswers = 0;
+  liveFailed = 0;
 
   resetStats(): void {
     this.sent = this.ok = this.failed = 0;
     this.failedBy.fill(0);
     this.latency.reset();
+    this.failedLatency.reset();
   }
 }
 
@@ -143,9 +146,16 @@ export class NodeRt {
   baseCapArea = 0;
   baseT = 0;
   secCompleted = 0;
-  snapArrivals = 0;
-  snapCompleted = 0;
-  snapFailed = 0;
+  /**
+   * Never reset: the live view's rates are differences of these (metrics/liveWindow.ts).
+   * `livePassedOn` counts failed answers whose failure came from one of the node's own calls.
+   */
+  liveArrivals = 0;
+  liveCompleted = 0;
+  liveFailed = 0;
+  livePassedOn = 0;
+  /** p99 of the calls into this node over the last whole simulated second (when the live view asks). */
+  liveP99Ms = 0;
   /** First of this node's channels in the run's series store. */
   seriesBase = 0;
 
@@ -207,10 +217,10 @@ export class NodeRt {
   countAnswer(now: number, arrivedAt: number, cause: number): void {
     this.completed++;
     this.secCompleted++;
-    this.snapCompleted++;
+    this.liveCompleted++;
     if (cause !== 0) {
       this.failed++;
-      this.snapFailed++;
+      this.liveFailed++;
     }
     this.responseSum += now - arrivedAt;
   }

@@ -22,7 +22,7 @@ export function arrive(w: World, j: number): void {
   const n = w.nodes[jobs.node[j]];
   jobs.arrivedAt[j] = w.now;
   n.arrivals++;
-  n.snapArrivals++;
+  n.liveArrivals++;
   if (!n.plain || w.tracer !== null) {
     arriveSpecial(w, j, n);
     return;
@@ -96,7 +96,7 @@ function admit(w: World, j: number, n: NodeRt, i: number): void {
 /** Answers at once without serving: a full room (503), a rate limit (429), nothing up. */
 export function reject(w: World, j: number, n: NodeRt, cause: number): void {
   n.rejected++;
-  n.snapFailed++;
+  n.liveFailed++;
   w.jobs.flags[j] |= F_REFUSED;
   respond(w, j, cause);
 }
@@ -295,6 +295,7 @@ export function crashInstance(w: World, n: NodeRt, i: number): void {
   for (const j of victims) {
     jobs.epoch[j]++;
     n.failed++;
+    n.liveFailed++;
     respond(w, j, FAIL_CRASHED);
   }
 }

@@ -2,6 +2,7 @@ import type { Xoshiro128 } from '../core/rng';
 import { sample } from '../core/sampler';
 import { EventQueue } from '../core/eventQueue';
 import { EventLog } from '../metrics/eventLog';
+import { LiveWindow } from '../metrics/liveWindow';
 import { SeriesStore } from '../metrics/series';
 import { onTick, registerSeries } from '../metrics/tick';
 import type { Tracer } from '../metrics/tracer';
@@ -41,6 +42,8 @@ export class World {
   readonly jobs = new JobPool(1024);
   readonly series = new SeriesStore();
   readonly log = new EventLog();
+  /** The live view's rates over the last few simulated seconds. */
+  readonly live: LiveWindow;
   tracer: Tracer | null = null;
   faults: FaultBook | null = null;
   /** Called once per simulated second after the series point is closed (autoscalers, registries). */
@@ -53,6 +56,7 @@ export class World {
     readonly rng: Xoshiro128,
   ) {
     registerSeries(this);
+    this.live = new LiveWindow(nodes.length, edges.length);
   }
 
   /** Schedules what happens by itself: arrivals, users, ticks, the end of warm-up. */

@@ -8,6 +8,7 @@ import { Notice } from '../common/Notice';
 import { CourseDialog } from '../lessons/CourseDialog';
 import { LessonPanel } from '../lessons/LessonPanel';
 import { Palette } from '../palette/Palette';
+import { RunSummary } from '../panels/summary/RunSummary';
 import { Toolbar } from '../toolbar/Toolbar';
 import { BottomPanel } from './BottomPanel';
 import { SidePanel } from './SidePanel';
@@ -37,6 +38,7 @@ export function AppShell() {
       <div className="mc-app">
         <Toolbar />
         <Notice />
+        <RunSummary />
         <main className="mc-main">
           <Palette />
           <LessonPanel />

@@ -15,6 +15,7 @@ import type { Notice, Scenario } from '../../store/types';
 import { createEngineClient } from '../../worker/engineClient';
 import { createLessonClient } from '../../worker/lessonClient';
 import { withLayout } from '../canvas/autoLayout';
+import { openScenario } from '../persistence/openScenario';
 import { PRESETS } from '../persistence/presets';
 import { startLessonLinks } from '../lessons/lessonCommands';
 
@@ -41,6 +42,26 @@ async function initialScenario(): Promise<{ scenario: Scenario | null; notice: N
  */
 function forgetSharedLink(): void {
   if (hasSharedScenario(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+}
+
+/**
+ * A link pasted into the address bar of a tab that already shows the playground changes only
+ * the hash, and the page is not loaded again: it opens the link's scenario then, as a first
+ * visit would (or refuses it with the same kind of message), as an undoable step, so the
+ * scenario it replaces is one Undo away.
+ */
+export function openLinksPastedLater(): () => void {
+  const onHashChange = () => {
+    const result = scenarioFromHash(location.hash);
+    if (!result) return;
+    forgetSharedLink();
+    void openScenario(result, 'The shared link').then((opened) => {
+      if (!opened || useStore.getState().ui.notice) return;
+      showNotice({ tone: 'info', title: `Opened the linked scenario "${useStore.getState().scenario.name}"`, lines: ['The scenario you had is one Undo away (Ctrl+Z).'] });
+    });
+  };
+  addEventListener('hashchange', onHashChange);
+  return () => removeEventListener('hashchange', onHashChange);
 }
 
 /**
@@ -78,4 +99,5 @@ export async function boot(): Promise<void> {
   });
   // A reload must lose nothing, even an edit made in the last few hundred ms.
   addEventListener('pagehide', saveRunnable);
+  openLinksPastedLater();
 }

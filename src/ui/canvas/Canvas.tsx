@@ -5,9 +5,9 @@ import {
   type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useStore } from '../../store';
-import { addNode, connectProblem, moveNodes, removeElements } from '../../store/scenarioActions';
+import { addNode, connectProblem, moveNodes } from '../../store/scenarioActions';
 import { selectEdges, selectFitRequest, selectNodes, selectSelection, selectTheme } from '../../store/selectors';
-import { connectOrExplain, requestFit, select } from '../../store/uiActions';
+import { connectOrExplain, removeOrExplain, requestFit, select } from '../../store/uiActions';
 import { LayoutIcon } from '../common/icons';
 import { layoutPositions } from './autoLayout';
 import { deriveEdges, deriveNodes } from './deriveFlow';
@@ -55,11 +55,13 @@ export function Canvas() {
     return () => clearTimeout(t);
   }, [fitRequest, rf]);
 
-  // Selection lives in the store (one source of truth for canvas, inspector and event log):
-  // select changes go there and come back through deriveNodes/deriveEdges; everything else
-  // React Flow reports (sizes, drag positions) is applied locally.
+  // Selection and which nodes exist live in the store (one source of truth for canvas,
+  // inspector and event log): select changes go there and come back through
+  // deriveNodes/deriveEdges, a deletion goes there through onDelete (which may refuse it) and
+  // comes back as a shorter list; only sizes and drag positions are applied locally. A node
+  // removed here alone would linger in the scenario and reappear with the next edit.
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const local = changes.filter((c) => c.type !== 'select');
+    const local = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
     if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
     applySelect(changes, 'node');
     const dropped: Record<string, { x: number; y: number }> = {};
@@ -77,7 +79,7 @@ export function Canvas() {
   );
 
   const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: FlowNode[]; edges: FlowEdge[] }) => {
-    removeElements(ns.map((n) => n.id), es.map((e) => e.id));
+    removeOrExplain(ns.map((n) => n.id), es.map((e) => e.id));
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {

@@ -36,11 +36,23 @@ export const command = (id: string): Command => {
 /** A button's tooltip: its words (the command's label unless it says more), then the key. */
 export const tooltip = (c: Command, words = c.label): string => (c.shortcut ? `${words} (${c.shortcut})` : words);
 
-/** Elements that own these keys themselves: typing, pressing a button, moving a node. */
-const OWNS_KEYS = 'input, textarea, select, button, a[href], [contenteditable="true"], [role="menuitem"], [role="slider"], .react-flow__node, .react-flow__edge';
+/** Where text is typed: every key belongs to the field, its own undo and the space included. */
+const TYPES_TEXT = 'input:not([type=button],[type=checkbox],[type=radio],[type=range],[type=submit],[type=reset],[type=color],[type=file]), textarea, [contenteditable]:not([contenteditable=false])';
+/**
+ * Controls that plain keys operate (Space presses a button or a menu item, moves a slider, picks
+ * an option): they keep plain keys, but a Ctrl shortcut such as undo still reaches the page.
+ */
+const TAKES_PLAIN_KEYS = 'button, a[href], summary, input, select, [role=button], [role=menuitem], [role=menuitemcheckbox], [role=menuitemradio], [role=option], [role=tab], [role=checkbox], [role=switch], [role=radio], [role=slider], [role=spinbutton]';
 
+/** The command a key press asks for, unless the element with focus uses that key itself. */
 export function commandForKey(e: KeyboardEvent): Command | undefined {
+  if (e.isComposing) return undefined;
+  const c = COMMANDS.find((x) => x.keyTest?.(e));
+  if (!c) return undefined;
   const t = e.target as Element | null;
-  if (t && typeof t.closest === 'function' && t.closest(OWNS_KEYS)) return undefined;
-  return COMMANDS.find((c) => c.keyTest?.(e));
+  if (t && typeof t.closest === 'function') {
+    if (t.closest(TYPES_TEXT)) return undefined;
+    if (!mod(e) && t.closest(TAKES_PLAIN_KEYS)) return undefined;
+  }
+  return c;
 }

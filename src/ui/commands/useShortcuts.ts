@@ -1,7 +1,12 @@
 import { useEffect } from 'react';
 import { commandForKey } from './index';
 
-/** Routes global key presses to commands, leaving keys to whatever element has focus first. */
+/**
+ * Routes global key presses to commands, leaving keys to the element with focus when it uses
+ * them (commandForKey decides). It listens while the event comes down (capture), before any
+ * library's own window listener: React Flow's, for one, takes Space to pan and marks it
+ * handled, which swallowed Play.
+ */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -11,7 +16,7 @@ export function useShortcuts(): void {
       e.preventDefault();
       c.perform();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, []);
 }

@@ -12,7 +12,8 @@ import { SlotTimers } from './timers';
  * One saga instance is the request slot that arrived at the saga node; it lives until the
  * saga answers. Its state machine is kept in the slot's columns, which a behaviour node has
  * to itself (it does not use the generic call flow):
- *   - `cursor`: phase, FORWARD (running steps) or COMPENSATING (undoing the done ones);
+ *   - `cursor`: phase, FORWARD (running steps) or COMPENSATING (undoing the done ones), or
+ *     COMPENSATING_PARTIAL when some done step has no compensation and will stay done;
  *   - `aux`:    the step being run, or the step whose compensation is being run;
  *   - `aux2`:   tries so far of that action (1 = first);
  *   - `pending`: the statistics epoch the saga started in (see {@link SagaState.statsEpoch}).
@@ -28,6 +29,7 @@ import { SlotTimers } from './timers';
 
 const FORWARD = 0;
 const COMPENSATING = 1;
+const COMPENSATING_PARTIAL = 2;
 
 const COMPLETED = 0;
 const COMPENSATED = 1;
@@ -56,16 +58,21 @@ export class SagaState {
   /** Stuck sagas over the whole run, and when the last one was logged. */
   stuckTotal = 0;
   lastStuckLogMs = -Infinity;
+  /** Failures that left a done step with no compensation, over the whole run, and when one was last logged. */
+  uncompensatedTotal = 0;
+  lastUndoneLogMs = -Infinity;
 
   /**
    * Statistics cover the sagas that *started* in the current epoch (after warm-up), so that
-   * started = completed + compensated + stuck + inFlight holds exactly. Bumped on reset.
+   * started = completed + compensated + uncompensated + stuck + inFlight holds exactly. Bumped on reset.
    */
   statsEpoch = 0;
   started = 0;
   completed = 0;
   compensated = 0;
   stuck = 0;
+  /** Sagas that failed and undid what they could, but left a done step with no compensation. */
+  uncompensated = 0;
   inFlightMeasured = 0;
   /** Per step: sagas in which the step failed (at least once). */
   readonly failedSteps: Float64Array;
@@ -86,7 +93,7 @@ export class SagaState {
 
   resetStats(): void {
     this.statsEpoch++;
-    this.started = this.completed = this.compensated = this.stuck = this.inFlightMeasured = 0;
+    this.started = this.completed = this.compensated = this.uncompensated = this.stuck = this.inFlightMeasured = 0;
     this.compensationAttempts = this.compensationFailures = this.stepRetries = 0;
     this.failedSteps.fill(0);
     this.stuckCompensating.fill(0);
@@ -151,7 +158,12 @@ export const sagaBehaviour: NodeBehaviour = {
         stuck(w, n, st, j, k, false);
         return;
       }
-      jobs.cursor[j] = COMPENSATING;
+      // A done step with no compensation stays done whatever the others undo: the data is left
+      // inconsistent, and the saga must not count as compensated.
+      let undoable = true;
+      for (let i = 0; i < k; i++) if (s.compEdge[i] < 0) undoable = false;
+      if (!undoable) logUndone(w, n, st, k);
+      jobs.cursor[j] = undoable ? COMPENSATING : COMPENSATING_PARTIAL;
       st.compensatingNow++;
       compensateFrom(w, n, st, j, k - 1);
       return;
@@ -207,6 +219,8 @@ export const sagaBehaviour: NodeBehaviour = {
       // completed + compensated + stuck): the name users look for.
       completed: st.completed,
       compensated: st.compensated,
+      // Failed sagas that could not undo every done step (one had no compensation).
+      uncompensated: st.uncompensated,
       stuck: st.stuck,
       inFlight: st.inFlightMeasured,
       failedSteps,
@@ -226,7 +240,7 @@ export const sagaBehaviour: NodeBehaviour = {
 
   live(_w, n) {
     const st = stateOf(n);
-    return { inFlight: st.inFlight, compensating: st.compensatingNow, completed: st.completed, compensated: st.compensated, stuck: st.stuck };
+    return { inFlight: st.inFlight, compensating: st.compensatingNow, completed: st.completed, compensated: st.compensated, uncompensated: st.uncompensated, stuck: st.stuck };
   },
 };
 
@@ -275,15 +289,27 @@ function stuck(w: World, n: NodeRt, st: SagaState, j: number, k: number, compens
   finish(w, n, st, j, STUCK);
 }
 
+/** Logs (at most once a simulated second) a failure that leaves done steps with no compensation. */
+function logUndone(w: World, n: NodeRt, st: SagaState, k: number): void {
+  st.uncompensatedTotal++;
+  if (w.now - st.lastUndoneLogMs < 1000) return;
+  st.lastUndoneLogMs = w.now;
+  const s = st.s;
+  const left = s.stepCall.slice(0, k).filter((_c, i) => s.compEdge[i] < 0);
+  w.log.add(w.now, 'saga-uncompensated', `saga ${n.id}: "${s.stepCall[k]}" failed and ${left.map((c) => `"${c}"`).join(', ')} ${left.length === 1 ? 'has' : 'have'} no compensation, so ${left.length === 1 ? 'it stays' : 'they stay'} done: what ${left.length === 1 ? 'it' : 'they'} changed is now inconsistent (${st.uncompensatedTotal} so far)`, n.id);
+}
+
 function finish(w: World, n: NodeRt, st: SagaState, j: number, outcome: number): void {
   const jobs = w.jobs;
   st.inFlight--;
-  if (jobs.cursor[j] === COMPENSATING) st.compensatingNow--;
+  if (jobs.cursor[j] !== FORWARD) st.compensatingNow--;
   if (jobs.pending[j] === st.statsEpoch) {
     st.inFlightMeasured--;
     if (outcome === COMPLETED) st.completed++;
-    else if (outcome === COMPENSATED) st.compensated++;
-    else st.stuck++;
+    else if (outcome === COMPENSATED) {
+      if (jobs.cursor[j] === COMPENSATING_PARTIAL) st.uncompensated++;
+      else st.compensated++;
+    } else st.stuck++;
   }
   answer(w, n, j, outcome === COMPLETED ? OK : FAIL_ERROR);
 }

@@ -11,7 +11,7 @@ describe('live badges', () => {
     expect(screen.getByTitle('queue length: 3')).toBeInTheDocument();
   });
 
-  it('show "–" for p99 when no call was answered since the last picture', () => {
+  it('show "–" for p99 when no call was answered in the last simulated second', () => {
     render(<Badges rps={0} p99Ms={0} errorRate={0} />);
     expect(screen.getByTitle('p99 latency: –')).toBeInTheDocument();
   });

@@ -12,7 +12,7 @@ export const ClientNode = memo(function ClientNode({ id, data, selected }: NodeP
   const stats = useStore(clientStats(id));
   return (
     <NodeShell id={id} kind={data.kind} label={data.label} icon={<ClientIcon />} selected={!!selected} status={clientHealthWord(stats)}>
-      {stats && <Badges rps={stats.rps} p99Ms={stats.p99Ms} errorRate={stats.errorRate} />}
+      {stats && <Badges rps={stats.rps} p99Ms={stats.p99Ms} errorRate={stats.errorRate} allFailed={stats.lastSecondAllFailed} />}
     </NodeShell>
   );
 });

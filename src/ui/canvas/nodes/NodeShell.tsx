@@ -15,6 +15,9 @@ interface Props {
   children?: ReactNode;
 }
 
+/** A status word as a class name ("passing on errors" → "passing-on-errors"). */
+const statusClass = (status: string) => status.replace(/ /g, '-');
+
 /**
  * The frame every node kind shares: a shape class per kind (the silhouette differs, not
  * only the colour), icon, name, and handles on the sides the kind allows. A node that keeps
@@ -29,8 +32,8 @@ export function NodeShell({ id, kind, label, icon, selected, status: liveStatus,
     // The status tag sits outside the shaped box so a clipped silhouette (the gateway's hexagon) cannot hide it.
     <div className="mc-node-wrap">
       {def?.canBeCalled !== false && <Handle type="target" position={Position.Left} className="mc-handle" />}
-      {status && status !== 'healthy' && status !== 'idle' && <span className={`mc-node__status mc-node__status--${status}`}>{status === 'draft' ? 'not running' : status}</span>}
-      <div className={`mc-node mc-node--${kind}${selected ? ' is-selected' : ''}`} data-status={status} data-testid={`node-${kind}`}>
+      {status && status !== 'healthy' && status !== 'idle' && <span className={`mc-node__status mc-node__status--${statusClass(status)}`}>{status === 'draft' ? 'not running' : status}</span>}
+      <div className={`mc-node mc-node--${kind}${selected ? ' is-selected' : ''}`} data-status={status && statusClass(status)} data-testid={`node-${kind}`}>
         <div className="mc-node__head">
           <span className="mc-node__icon">{icon}</span>
           <span className="mc-node__label" title={label}>{label}</span>

@@ -5,7 +5,7 @@ import { useStore } from '../../../store';
 import { selectClientIds } from '../../../store/selectors';
 import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, DASHES, MARGIN, PALETTE, timeAxis } from './chartBits';
-import { latencyLines } from './latencyLines';
+import { latencyLines, latencyRows } from './latencyLines';
 import { seriesRows } from './seriesData';
 import { useShownSeries } from './useShownSeries';
 import { useChartMark } from './useChartMark';
@@ -19,7 +19,7 @@ export const ClientCharts = memo(function ClientCharts() {
   const { w, domain } = useShownSeries(ref);
   const clients = useStore(useShallow(selectClientIds));
   const lat = latencyLines(w, clients);
-  const latRows = seriesRows(w, 'clients', lat);
+  const latRows = latencyRows(w, lat);
   const tput = clients.map((id) => ({ id, channel: 'throughput', name: `${id} rps` }));
   const err = clients.map((id) => ({ id, channel: 'errorRate', name: `${id} err %`, scale: 100 }));
   const tputRows = seriesRows(w, 'clients', [...tput, ...err]);
@@ -28,7 +28,7 @@ export const ClientCharts = memo(function ClientCharts() {
   const empty = w.tMs.length === 0 ? 'Press Play: numbers appear after the first simulated second.' : undefined;
   return (
     <div ref={ref} className="mc-dashboard__group">
-      <ChartFrame title="Client latency (ms)" summary={`Latency p50, p95 and p99 per simulated second for ${clients.join(', ')}`} empty={empty}>
+      <ChartFrame title="Client latency of successful requests (ms)" summary={`Latency p50, p95 and p99 of the successful requests per simulated second for ${clients.join(', ')}; no point in a second when none succeeded`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT, ...pick.style }} data={latRows} margin={MARGIN} onClick={pick.onClick}>
           {timeAxis(domain)}
           {mark({ label: true })}

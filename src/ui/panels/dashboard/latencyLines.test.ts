@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesWindow } from '../../../worker/protocol';
-import { latencyLines } from './latencyLines';
+import { latencyLines, latencyRows } from './latencyLines';
 
 const channels = { throughput: [1], latencyP50Ms: [10], latencyP95Ms: [20], latencyP99Ms: [30] };
 const window = (clients: string[]): SeriesWindow => ({ tMs: [0], clients: Object.fromEntries(clients.map((c) => [c, channels])), nodes: {}, edges: {} });
@@ -25,5 +25,16 @@ describe('latencyLines', () => {
   it('leaves out percentiles the window does not carry', () => {
     const w: SeriesWindow = { tMs: [0], clients: { users: { latencyP99Ms: [30] } }, nodes: {}, edges: {} };
     expect(latencyLines(w, ['users']).map((l) => l.name)).toEqual(['p99']);
+  });
+
+  it('leaves a gap, not a 0 ms point, in a second when no request succeeded', () => {
+    const w: SeriesWindow = {
+      tMs: [0, 1000, 2000, 3000],
+      clients: { users: { throughput: [50, 50, 0, 50], errorRate: [0, 1, 0, 0.5], latencyP50Ms: [10, 0, 0, 12], latencyP95Ms: [20, 0, 0, 22], latencyP99Ms: [30, 0, 0, 33] } },
+      nodes: {}, edges: {},
+    };
+    const rows = latencyRows(w, latencyLines(w, ['users']));
+    expect(rows.map((r) => r.p99)).toEqual([30, undefined, undefined, 33]);
+    expect(rows.map((r) => r.t)).toEqual([0, 1, 2, 3]);
   });
 });

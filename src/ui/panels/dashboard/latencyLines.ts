@@ -2,9 +2,13 @@
  * The lines of the client latency chart: p50, p95 and p99 per client. Each percentile has its
  * own dash pattern (solid, dashed, dotted), so the lines differ without colour; with one
  * client each percentile also has its own colour, with several each client has one.
+ *
+ * The percentiles are of the successful requests (docs/semantics.md): a second in which none
+ * succeeded has no point, so the line breaks there instead of dropping to 0 ms.
  */
 import type { SeriesWindow } from '../../../worker/protocol';
 import { DASHES, PALETTE } from './chartBits';
+import { seriesRows, type ChartRow } from './seriesData';
 
 export const PERCENTILE_LINES = [
   { channel: 'latencyP50Ms', label: 'p50', dash: DASHES[0], color: PALETTE[5] },
@@ -18,6 +22,20 @@ export interface LatencyLine {
   name: string;
   dash: string;
   color: string;
+}
+
+/** The chart's rows: one per simulated second, without a client's points in seconds it had no success. */
+export function latencyRows(w: SeriesWindow, lines: readonly LatencyLine[]): ChartRow[] {
+  const rows = seriesRows(w, 'clients', lines);
+  for (const line of lines) {
+    const answers = w.clients[line.id]?.throughput;
+    const errors = w.clients[line.id]?.errorRate;
+    if (!answers) continue;
+    rows.forEach((row, i) => {
+      if (!(answers[i] > 0 && (errors?.[i] ?? 0) < 1)) delete row[line.name];
+    });
+  }
+  return rows;
 }
 
 /** One line per client and percentile the series window carries. */

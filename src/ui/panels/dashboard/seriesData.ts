@@ -1,10 +1,11 @@
 /** Turns the worker's series window into recharts rows: one row per simulated second. */
+import { breakerStateOfSeverity } from '../../../engine/calls/breakerCodes';
 import type { BreakerState, SeriesWindow } from '../../../worker/protocol';
 
 export type ChartRow = { t: number } & Record<string, number>;
 
 /** Rows with one column per (id, channel) pair picked; columns are named by `name`. */
-export function seriesRows(w: SeriesWindow, group: 'clients' | 'nodes', picks: { id: string; channel: string; name: string; scale?: number }[]): ChartRow[] {
+export function seriesRows(w: SeriesWindow, group: 'clients' | 'nodes', picks: readonly { id: string; channel: string; name: string; scale?: number }[]): ChartRow[] {
   return w.tMs.map((tMs, i) => {
     const row: ChartRow = { t: tMs / 1000 } as ChartRow;
     for (const p of picks) {
@@ -40,16 +41,14 @@ export function causeRows(w: SeriesWindow): { rows: ChartRow[]; causes: string[]
   return { rows, causes };
 }
 
-const BREAKER_CODES: BreakerState[] = ['CLOSED', 'OPEN', 'HALF_OPEN'];
-
-/** Runs of one breaker state for each of the given edges (those with a breaker), from the per-second series. */
+/** Runs of one breaker state for each of the given edges (those with a breaker), from the per-second series of severities. */
 export function breakerRuns(w: SeriesWindow, edges: readonly string[]): { edge: string; runs: { fromS: number; toS: number; state: BreakerState }[] }[] {
   const out = [];
   for (const edge of edges) {
     const codes = w.edges[edge]?.breakerState ?? [];
     const runs: { fromS: number; toS: number; state: BreakerState }[] = [];
     codes.forEach((c, i) => {
-      const state = BREAKER_CODES[Math.round(c)] ?? 'CLOSED';
+      const state = breakerStateOfSeverity(c);
       const t = w.tMs[i] / 1000;
       const last = runs[runs.length - 1];
       if (last && last.state === state) last.toS = t + 1;

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { edgeKey, edgeSchema } from '../../../engine/calls/edgeSchema';
+import { callWarnings } from '../../../scenario/crossChecks';
 import { useStore } from '../../../store';
 import { updateEdge } from '../../../store/scenarioActions';
 import type { Scenario } from '../../../store/types';
@@ -23,6 +24,7 @@ export function EdgeInspector({ edge, index }: { edge: Edge; index: number }) {
   const commit = useCallback((v: Edge) => updateEdge(key, v), [key]);
   const lockedAt = useLockedAt(`edges.${key}`);
   const { errors, onEdit } = useFormEditor(edge, check, commit);
+  const warnings = callWarnings(edge);
   return (
     <section className="mc-inspector__body" aria-label={`Settings of the call ${key}`}>
       <header className="mc-inspector__head">
@@ -32,6 +34,12 @@ export function EdgeInspector({ edge, index }: { edge: Edge; index: number }) {
         </div>
       </header>
       {errors[''] && <p className="mc-field__error" role="alert">{errors['']}</p>}
+      {warnings.length > 0 && (
+        <div className="mc-hint" role="status" aria-label={`${key} may not work as meant`}>
+          <p className="mc-hint__title">Check this call</p>
+          {warnings.map((w) => <p key={w}>{w}</p>)}
+        </div>
+      )}
       <ElementActions target={{ type: 'edge', id: key }} />
       <SchemaForm fields={fieldsOf(edgeSchema)} value={edge} errors={errors} onEdit={onEdit} skip={SKIP} lockedAt={lockedAt} />
     </section>

@@ -65,6 +65,20 @@ describe('Inspector', () => {
     expect(screen.getByText('circuit breaker')).toBeInTheDocument();
   });
 
+  it('warns about a circuit breaker on a call without a timeout, until the call has one', async () => {
+    act(() => useStore.setState((st) => {
+      const e = st.scenario.edges.find((x) => x.from === 'order' && x.to === 'payment')!;
+      delete e.timeoutMs;
+    }));
+    act(() => select({ type: 'edge', id: 'order->payment' }));
+    render(<Inspector />);
+    const hint = screen.getByRole('status', { name: 'order->payment may not work as meant' });
+    expect(hint).toHaveTextContent('Give this call a timeoutMs so a hung dependency counts as a failure and the breaker can open.');
+    await userEvent.type(screen.getByLabelText('timeout (ms)'), '800');
+    await userEvent.tab();
+    expect(screen.queryByRole('status', { name: 'order->payment may not work as meant' })).toBeNull();
+  });
+
   it('edits the scenario itself when nothing is selected', async () => {
     render(<Inspector />);
     const name = screen.getByLabelText('name');
