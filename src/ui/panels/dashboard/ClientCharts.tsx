@@ -31,7 +31,7 @@ export const ClientCharts = memo(function ClientCharts() {
       <ChartFrame title="Client latency of successful requests (ms)" summary={`Latency p50, p95 and p99 of the successful requests per simulated second for ${clients.join(', ')}; no point in a second when none succeeded`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT, ...pick.style }} data={latRows} margin={MARGIN} onClick={pick.onClick}>
           {timeAxis(domain)}
-          {mark({ label: true })}
+          {mark({ label: true, domain })}
           <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
           {lat.map((p) => <Line key={p.name} dataKey={p.name} stroke={p.color} strokeDasharray={p.dash} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
