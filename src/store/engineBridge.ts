@@ -84,6 +84,10 @@ export function onWorkerMessage(msg: FromWorker): void {
       }));
     case 'faults':
       return setRun((r) => ({ ...r, faults: msg.active }));
+    case 'goals':
+      return useStore.setState((s) => {
+        if (s.lesson.open) s.lesson.open.live = { nowMs: msg.nowMs, verdicts: msg.verdicts };
+      });
     case 'done':
       return setRun((r) => ({ ...r, status: 'done', message: `Run finished: ${msg.reason}` }));
     case 'ended':

@@ -6,6 +6,7 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
+import { createLessonSlice } from './lessonSlice';
 import { createRunSlice } from './runSlice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -19,6 +20,7 @@ export const useStore = create<AppState>()(
       ...createRunSlice(),
       ...createSelectionSlice(),
       ...createUiSlice(),
+      ...createLessonSlice(),
     })),
     {
       partialize: (s) => ({ scenario: s.scenario }),

@@ -1,6 +1,7 @@
 import type { ClientLive, EdgeLive, NodeLive } from '../engine/metrics/snapshot';
 import type { Scenario } from '../engine/model';
 import type { ActiveFault, Capabilities, LiveEvent, RunSummary, SeriesWindow, Speed, TraceView } from '../worker/protocol';
+import type { LessonState } from './lessonSlice';
 
 export type { ClientLive, EdgeLive, NodeLive, Scenario };
 
@@ -55,4 +56,5 @@ export interface AppState {
   run: RunState;
   selection: Selection;
   ui: UiState;
+  lesson: LessonState;
 }

@@ -9,6 +9,7 @@ import type { LoggedEvent } from '../engine/metrics/eventLog';
 import type { BreakerStateName } from '../engine/calls/circuitBreaker';
 import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
+import type { Lesson, Verdict } from '../lessons/types';
 import type { RunSummary } from './runSummary';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
@@ -64,7 +65,12 @@ export type ToWorker =
   | { type: 'change'; change: Change }
   | { type: 'startFault'; fault: FaultSpec }
   | { type: 'stopFault'; id: string }
-  | { type: 'setChaos'; enabled: boolean; perMinute: number };
+  | { type: 'setChaos'; enabled: boolean; perMinute: number }
+  /**
+   * The lesson whose goals are evaluated on the live run (null: none), kept across loads, and
+   * the scenario as edited since (for structural goals: live edits do not reload the run).
+   */
+  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
@@ -76,7 +82,9 @@ export type FromWorker =
   /** The run stopped before its end (the event budget), with the reason. */
   | { type: 'done'; gen: number; reason: string }
   /** Play reached the scenario's durationMs and stopped there; Play again runs on past it. */
-  | { type: 'ended'; gen: number; summary: RunSummary };
+  | { type: 'ended'; gen: number; summary: RunSummary }
+  /** The lesson's goals on the live run at simulated time nowMs. */
+  | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] };
 
 export type { RunSummary };
 

@@ -8,6 +8,7 @@ import type { Snapshot } from '../engine/metrics/snapshot';
 import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
 import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
+import { createLiveGoals } from './liveGoals';
 import { SERIES_WINDOW_MS, withPageTracing, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
 import { summarizeRun } from './runSummary';
 import { seriesWindow } from './seriesWindow';
@@ -31,6 +32,10 @@ export const CHAOS_KILL_MS = 20_000;
 
 export function createRunLoop(host: LoopHost) {
   let sim: Simulation | null = null;
+  let scenario: Scenario | null = null;
+  /** The page's scenario as edited (live edits do not reload the run); structural goals read it. */
+  let edited: Scenario | null = null;
+  const goals = createLiveGoals();
   let gen = 0;
   let running = false;
   let speed: Speed = 1;
@@ -61,6 +66,8 @@ export function createRunLoop(host: LoopHost) {
     const s = withPageTracing(scenario);
     gen = runGen;
     sim = createSimulation(s);
+    scenario = s;
+    edited = null;
     openEnded = false;
     running = keepRunning && running;
     lastSnap = null;
@@ -91,7 +98,19 @@ export function createRunLoop(host: LoopHost) {
     lastSnap = snap;
     post({ type: 'snapshot', gen, running, snapshot: snap });
     postFaults();
+    postGoals(!running);
     lastSnapshotWall = host.nowMs();
+  }
+
+  function postGoals(force: boolean) {
+    if (!sim || !scenario || !goals.active()) return;
+    try {
+      const verdicts = goals.evaluate(sim, edited ?? scenario, host.nowMs(), force);
+      if (verdicts) post({ type: 'goals', gen, nowMs: sim.now(), verdicts });
+    } catch (e) {
+      goals.set(null);
+      post({ type: 'error', message: `The lesson's goals could not be evaluated: ${(e as Error).message}` });
+    }
   }
 
   function postSeries() {
@@ -201,6 +220,10 @@ export function createRunLoop(host: LoopHost) {
         case 'stopFault':
           requireSim().stopFault(msg.id);
           return postFaults();
+        case 'setLesson':
+          goals.set(msg.lesson);
+          edited = msg.scenario ?? edited;
+          return postGoals(true);
         case 'setChaos':
           chaos = { enabled: msg.enabled, perMinute: msg.perMinute, nextAtMs: msg.enabled && sim ? nextKillAt(sim.now(), msg.perMinute, rand) : Infinity };
           return;

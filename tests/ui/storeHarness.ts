@@ -3,12 +3,13 @@ import { vi } from 'vitest';
 import { clearHistory, useStore } from '../../src/store';
 import { defaultScenario } from '../../src/store/defaultScenario';
 import { attachEngine } from '../../src/store/engineBridge';
+import { initialLesson } from '../../src/store/lessonSlice';
 import { initialRun } from '../../src/store/runSlice';
 import { initialUi } from '../../src/store/uiSlice';
 import type { ToWorker } from '../../src/worker/protocol';
 
 export function resetStore(): void {
-  useStore.setState({ scenario: defaultScenario(), run: initialRun(), selection: null, ui: initialUi() });
+  useStore.setState({ scenario: defaultScenario(), run: initialRun(), selection: null, ui: initialUi(), lesson: initialLesson() });
   clearHistory();
 }
 

@@ -6,6 +6,8 @@ import type { AppState } from '../../store/types';
 import { Canvas } from '../canvas/Canvas';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Notice } from '../common/Notice';
+import { CourseDialog } from '../lessons/CourseDialog';
+import { LessonPanel } from '../lessons/LessonPanel';
 import { Palette } from '../palette/Palette';
 import { RunSummary } from '../panels/summary/RunSummary';
 import { Toolbar } from '../toolbar/Toolbar';
@@ -53,12 +55,14 @@ export function AppShell() {
         <RunSummary />
         <main className="mc-main" data-palette={collapsed.palette ? 'folded' : 'open'} data-side={collapsed.inspector && collapsed.dashboard ? 'folded' : 'open'}>
           <Palette />
+          <LessonPanel />
           <div className="mc-centre">
             <Canvas />
             <BottomPanel />
           </div>
           <SidePanel />
         </main>
+        <CourseDialog />
       </div>
     </ReactFlowProvider>
   );

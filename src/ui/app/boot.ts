@@ -4,6 +4,8 @@
  */
 import { clearHistory, useStore } from '../../store';
 import { attachEngine, onWorkerMessage } from '../../store/engineBridge';
+import { attachLessonWorker } from '../../store/lessonBridge';
+import { startLessonSync } from '../../store/lessonSync';
 import { autosave, hasSharedScenario, loadPrefs, problemLines, restoreAutosave, scenarioFromHash } from '../../store/persistence';
 import { reset } from '../../store/runActions';
 import { isRunnable } from '../../store/scenarioCheck';
@@ -11,9 +13,11 @@ import { startScenarioSync } from '../../store/scenarioSync';
 import { showNotice } from '../../store/uiActions';
 import type { Notice, Scenario } from '../../store/types';
 import { createEngineClient } from '../../worker/engineClient';
+import { createLessonClient } from '../../worker/lessonClient';
 import { withLayout } from '../canvas/autoLayout';
 import { openScenario } from '../persistence/openScenario';
 import { PRESETS } from '../persistence/presets';
+import { startLessonLinks } from '../lessons/lessonCommands';
 
 /** The preset a first visit opens when the repository ships it; else the built-in shop. */
 export const DEFAULT_PRESET = 'ecommerce';
@@ -84,6 +88,9 @@ export async function boot(): Promise<void> {
   attachEngine(createEngineClient(onWorkerMessage));
   reset(false);
   startScenarioSync();
+  attachLessonWorker(createLessonClient());
+  startLessonSync();
+  void startLessonLinks();
   let timer: ReturnType<typeof setTimeout> | undefined;
   useStore.subscribe((st, prev) => {
     if (st.scenario === prev.scenario) return;

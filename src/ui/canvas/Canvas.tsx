@@ -17,6 +17,7 @@ import { FaultMenu, type MenuTarget } from './FaultMenu';
 import { nodeTypes } from './nodes';
 import { FIT, useAutoFit, ZOOM_RANGE } from './useAutoFit';
 import type { FlowEdge, FlowNode } from './types';
+import { useSpotlight } from './useSpotlight';
 import { PALETTE_MIME } from '../palette/paletteDrag';
 import { CanvasGuides } from '../guide/CanvasGuides';
 
@@ -68,6 +69,7 @@ export function Canvas() {
   const { box: canvasBox, aspect, onLabelsPlaced, onNodesResized, onMoveStart, onZoomButton, fitButton } = useAutoFit(rf, fitRequest);
   const labels = useLabelSpots(nodes, edges, scEdges, projector, aspect);
   useLayoutEffect(() => onLabelsPlaced(labels.extent), [labels.extent, onLabelsPlaced]);
+  const shown = useSpotlight(nodes, edges);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
   // Selection and which nodes exist live in the store (one source of truth for canvas,
@@ -130,8 +132,8 @@ export function Canvas() {
     <div ref={canvasBox} className="mc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <LabelSpotsProvider value={labels.spots}>
         <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={shown.nodes}
+          edges={shown.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

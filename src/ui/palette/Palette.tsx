@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { KINDS } from '../../engine/kinds';
 import { useStore } from '../../store';
+import { selectAllowedKinds } from '../../store/lessonSelectors';
 import { addNode } from '../../store/scenarioActions';
 import type { AppState } from '../../store/types';
 import { PanelHeading } from '../common/PanelHeading';
@@ -18,6 +19,9 @@ const selectFolded = (s: AppState) => s.ui.collapsed.palette;
 export function Palette() {
   const folded = useStore(selectFolded);
   const rf = useReactFlow();
+  // A lesson may offer only some kinds.
+  const allowed = useStore(selectAllowedKinds);
+  const kinds = allowed ? KINDS.filter((k) => allowed.includes(k.kind)) : KINDS;
   const addAtCentre = (kind: string) => {
     const el = document.querySelector('.mc-canvas');
     const r = el?.getBoundingClientRect();
@@ -33,7 +37,7 @@ export function Palette() {
     <nav className="mc-palette" aria-label="Node kinds">
       <PanelHeading panel="palette" title="Palette" bodyId="mc-palette-body" folds="left" />
       <ul id="mc-palette-body" hidden={folded}>
-        {KINDS.map((k) => (
+        {kinds.map((k) => (
           <li key={k.kind}>
             <button
               type="button"

@@ -4,6 +4,7 @@ import { selectProjector } from '../../store/selectors';
 import { ExportMenu } from './ExportMenu';
 import { FileButtons, ImportInput } from './FileButtons';
 import { MoreMenu, type Fold } from './MoreMenu';
+import { LessonsButton } from './LessonsButton';
 import { PlayControls } from './PlayControls';
 import { PresetPicker } from './PresetPicker';
 import { SimClock } from './SimClock';
@@ -31,6 +32,7 @@ export function Toolbar() {
       {/* The page's one top heading; when the brand gives way it is still there for screen readers. */}
       <h1 className={gone.has('brand') ? 'sr-only' : 'mc-brand'}>microcosm</h1>
       <PresetPicker />
+      <LessonsButton />
       <PlayControls />
       <SpeedPicker />
       <SimClock />

@@ -4,6 +4,7 @@ import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, MARGIN, timeAxis, useAxisWidth } from './chartBits';
 import { causeRows } from './seriesData';
 import { useShownSeries } from './useShownSeries';
+import { useChartMark } from './useChartMark';
 
 /** A colour and a fill pattern per cause, so stacked bands differ in more than hue. */
 const CAUSE_STYLE: Record<string, { color: string; pattern: string }> = {
@@ -21,12 +22,14 @@ export const ErrorsChart = memo(function ErrorsChart() {
   const { w, domain } = useShownSeries(ref);
   const axis = useAxisWidth();
   const { rows, causes } = causeRows(w);
+  const mark = useChartMark();
   return (
     <div ref={ref} className="mc-dashboard__group">
       <ChartFrame title="Failures by cause (per s)" summary={causes.length ? `Failures per second by cause: ${causes.join(', ')}` : 'No failures so far'}
         empty={rows.length === 0 ? 'No data yet.' : undefined}>
         <AreaChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={rows} margin={MARGIN}>
           {timeAxis(domain)}
+          {mark()}
           <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} allowDecimals={false} />
           {causes.map((c) => {
             const st = CAUSE_STYLE[c] ?? { color: 'var(--c7)', pattern: '' };

@@ -6,6 +6,7 @@ import { FollowCaption } from './FollowCaption';
 import { seriesRows } from './seriesData';
 import { useChartNode } from './useChartNode';
 import { useShownSeries } from './useShownSeries';
+import { useChartMark } from './useChartMark';
 
 /** The selected node's charts, or those of the node in most trouble (useChartNode), with a line saying which and why. */
 export const NodeCharts = memo(function NodeCharts() {
@@ -13,6 +14,7 @@ export const NodeCharts = memo(function NodeCharts() {
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
   const axis = useAxisWidth();
+  const mark = useChartMark();
   if (!node) return null;
   const id = node.id;
   // Queues and topics report their backlog as `depth`; stations as `queueLength`.
@@ -32,6 +34,7 @@ export const NodeCharts = memo(function NodeCharts() {
       <ChartFrame title={`${id}: utilization and queue`} summary={`Utilization percentage and queue length of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}
+          {mark({ yAxisId: 'l' })}
           <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
           <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.right} allowDecimals={false} />
           <Line yAxisId="l" dataKey="utilization %" stroke={PALETTE[0]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
@@ -42,6 +45,7 @@ export const NodeCharts = memo(function NodeCharts() {
       <ChartFrame title={`${id}: replicas`} summary={`Replicas and ready replicas of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT - 20 }} data={reps} margin={MARGIN}>
           {timeAxis(domain)}
+          {mark()}
           <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
           <Line type="stepAfter" dataKey="replicas" stroke={PALETTE[1]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Line type="stepAfter" dataKey="ready" stroke={PALETTE[3]} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.8} />

@@ -7,6 +7,7 @@ import type { Scenario } from '../../../store/types';
 import { ElementActions } from './ElementActions';
 import { fieldsOf } from './fieldSpec';
 import { SchemaForm } from './SchemaForm';
+import { useLockedAt } from './LockedField';
 import { useFormEditor } from './useFormEditor';
 import { checkEdge } from './validate';
 
@@ -21,6 +22,7 @@ export function EdgeInspector({ edge, index }: { edge: Edge; index: number }) {
   const key = edgeKey(edge.from, edge.to);
   const check = useCallback((c: Edge) => checkEdge(useStore.getState().scenario, index, c), [index]);
   const commit = useCallback((v: Edge) => updateEdge(key, v), [key]);
+  const lockedAt = useLockedAt(`edges.${key}`);
   const { errors, onEdit } = useFormEditor(edge, check, commit);
   const warnings = callWarnings(edge);
   return (
@@ -39,7 +41,7 @@ export function EdgeInspector({ edge, index }: { edge: Edge; index: number }) {
         </div>
       )}
       <ElementActions target={{ type: 'edge', id: key }} />
-      <SchemaForm fields={fieldsOf(edgeSchema)} value={edge} errors={errors} onEdit={onEdit} skip={SKIP} />
+      <SchemaForm fields={fieldsOf(edgeSchema)} value={edge} errors={errors} onEdit={onEdit} skip={SKIP} lockedAt={lockedAt} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { KindIcon } from '../../palette/kindIcons';
 import { ElementActions } from './ElementActions';
 import { fieldsOf } from './fieldSpec';
 import { SchemaForm } from './SchemaForm';
+import { useLockedAt } from './LockedField';
 import { useFormEditor } from './useFormEditor';
 import { checkNode } from './validate';
 import { Calls } from './Calls';
@@ -21,6 +22,7 @@ export function NodeInspector({ node, index }: { node: Node; index: number }) {
   const def = kindOf(node.kind);
   const check = useCallback((c: Node) => checkNode(useStore.getState().scenario, index, c), [index]);
   const commit = useCallback((v: Node) => updateNode(node.id, v), [node.id]);
+  const lockedAt = useLockedAt(`nodes.${node.id}`);
   const { errors, onEdit } = useFormEditor(node, check, commit);
   return (
     <section className="mc-inspector__body" aria-label={`Settings of ${node.id}`}>
@@ -35,7 +37,7 @@ export function NodeInspector({ node, index }: { node: Node; index: number }) {
       <NodeProblems id={node.id} kind={node.kind} />
       <ElementActions target={{ type: 'node', id: node.id, kind: node.kind }} />
       <TextField label="id" value={node.id} onEdit={() => undefined} optional={false} readOnly description="Ids are fixed once made; edges and routes refer to them" />
-      {def && <SchemaForm fields={fieldsOf(def.schema)} value={node} errors={errors} onEdit={onEdit} skip={SKIP} custom={customFieldsFor(node.kind)} />}
+      {def && <SchemaForm fields={fieldsOf(def.schema)} value={node} errors={errors} onEdit={onEdit} skip={SKIP} custom={customFieldsFor(node.kind)} lockedAt={lockedAt} />}
       {def?.canCall && <Calls from={node.id} />}
       {Object.entries(errors).filter(([k]) => k.startsWith('(')).map(([k, m]) => <p key={k} className="mc-field__error" role="alert">{k}: {m}</p>)}
     </section>

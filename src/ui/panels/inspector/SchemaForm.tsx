@@ -3,6 +3,7 @@ import type { CustomFields } from './customFields';
 import { DistributionField } from './DistributionField';
 import { BoolField, EnumField, JsonField, NumberField, TextField } from './fields';
 import { formatPath, getIn, matchBranch, type FieldSpec, type Path } from './fieldSpec';
+import { LockedField, type LockedAt } from './LockedField';
 
 export interface FormProps {
   fields: [string, FieldSpec][];
@@ -14,6 +15,8 @@ export interface FormProps {
   readOnly?: ReadonlySet<string>;
   /** Top-level fields drawn by a form of their own (a gateway's routes table). */
   custom?: CustomFields;
+  /** Why a field may not be changed (a lesson's lock), or undefined when it may. */
+  lockedAt?: LockedAt;
 }
 
 /** camelCase field names as words, keeping the unit suffix readable: serviceTimeMs → service time (ms). */
@@ -23,19 +26,30 @@ export function fieldLabel(key: string): string {
   return `${base || key}${unit}`;
 }
 
-export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly, custom }: FormProps) {
+export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly, custom, lockedAt }: FormProps) {
   return (
     <>
       {fields.filter(([k]) => !skip?.has(k)).map(([k, spec]) => {
         const Custom = custom?.[k];
         if (Custom) return <Custom key={k} root={value} value={getIn(value, [k])} errors={errors} onEdit={(v, commit) => onEdit([k], v, commit)} label={fieldLabel(k)} description={spec.description} />;
-        return <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} />;
+        return <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} lockedAt={lockedAt} />;
       })}
     </>
   );
 }
 
-function Field({ path, spec, root, errors, onEdit, readOnly }: { path: Path; spec: FieldSpec; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; readOnly?: boolean }) {
+type FieldProps = { path: Path; spec: FieldSpec; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; readOnly?: boolean; lockedAt?: LockedAt };
+
+/** A field, drawn read-only with the reason when a lesson locks it (or, for a field drawn whole, something inside it). */
+function Field(props: FieldProps) {
+  const { path, spec, lockedAt } = props;
+  const opens = (spec.type === 'object' || spec.type === 'union') && getIn(props.root, path) !== undefined;
+  const reason = lockedAt?.(path, !opens);
+  if (!reason) return <EditableField {...props} />;
+  return <LockedField reason={reason}><EditableField {...props} lockedAt={undefined} /></LockedField>;
+}
+
+function EditableField({ path, spec, root, errors, onEdit, readOnly, lockedAt }: FieldProps) {
   const key = formatPath(path);
   const label = fieldLabel(String(path[path.length - 1]));
   const value = getIn(root, path);
@@ -53,12 +67,12 @@ function Field({ path, spec, root, errors, onEdit, readOnly }: { path: Path; spe
     case 'union': {
       const fields = spec.type === 'object' ? spec.fields : matchBranch(spec.branches, value);
       if (!fields) return <JsonField {...common} value={value} onEdit={edit} error={error ?? firstUnder(errors, key)} />;
-      return <ObjectField path={path} spec={spec} fields={fields} root={root} errors={errors} onEdit={onEdit} label={label} />;
+      return <ObjectField path={path} spec={spec} fields={fields} root={root} errors={errors} onEdit={onEdit} label={label} lockedAt={lockedAt} />;
     }
   }
 }
 
-function ObjectField({ path, spec, fields, root, errors, onEdit, label }: { path: Path; spec: FieldSpec; fields: [string, FieldSpec][]; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; label: string }) {
+function ObjectField({ path, spec, fields, root, errors, onEdit, label, lockedAt }: { path: Path; spec: FieldSpec; fields: [string, FieldSpec][]; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; label: string; lockedAt?: LockedAt }) {
   const id = useId();
   const value = getIn(root, path);
   const on = value !== undefined;
@@ -74,7 +88,7 @@ function ObjectField({ path, spec, fields, root, errors, onEdit, label }: { path
       </legend>
       {spec.description && <p className="mc-fieldset__hint">{spec.description}</p>}
       {errors[formatPath(path)] && <p className="mc-field__error" role="alert">{errors[formatPath(path)]}</p>}
-      {on && fields.map(([k, s]) => <Field key={k} path={[...path, k]} spec={s} root={root} errors={errors} onEdit={onEdit} />)}
+      {on && fields.map(([k, s]) => <Field key={k} path={[...path, k]} spec={s} root={root} errors={errors} onEdit={onEdit} lockedAt={lockedAt} />)}
     </fieldset>
   );
 }

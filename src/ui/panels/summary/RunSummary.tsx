@@ -6,6 +6,7 @@ import { fmtClock, fmtMs, fmtPct } from '../../common/format';
 import { CloseIcon } from '../../common/icons';
 
 const selectSummary = (s: { run: { summary: Summary | null } }) => s.run.summary;
+const selectInLesson = (s: { lesson: { open: unknown } }) => s.lesson.open !== null;
 
 /**
  * What the run came to, shown when Play reaches the scenario's end: per client what was sent,
@@ -16,10 +17,13 @@ const selectSummary = (s: { run: { summary: Summary | null } }) => s.run.summary
  */
 export function RunSummary() {
   const summary = useStore(selectSummary);
+  // A lesson's panel gives its own verdict at the end: the summary then waits behind its button.
+  const inLesson = useStore(selectInLesson);
   const [closed, setClosed] = useState<Summary | null>(null);
+  const [asked, setAsked] = useState<Summary | null>(null);
   if (!summary) return null;
-  if (closed === summary) {
-    return <button type="button" className="mc-btn mc-summary-reopen" onClick={() => setClosed(null)}>Run summary</button>;
+  if (closed === summary || (inLesson && asked !== summary)) {
+    return <button type="button" className="mc-btn mc-summary-reopen" onClick={() => { setClosed(null); setAsked(summary); }}>Run summary</button>;
   }
   return <SummaryDialog summary={summary} onClose={() => setClosed(summary)} />;
 }
