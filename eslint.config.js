@@ -20,14 +20,15 @@ export default tseslint.config(
   },
   {
     // The engine is pure: same scenario and seed, same report, in Node, a worker or a test.
-    // So are the lessons, which check runs in the page, the CLI and the tests alike.
-    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts', 'src/lessons/**/*.ts'],
+    // So are the lessons, which check runs in the page, the CLI and the tests alike, and the
+    // export (a scenario in, deployment files out).
+    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts', 'src/lessons/**/*.ts', 'src/export/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['react', 'react-*', 'zustand', 'zustand/*', '@xyflow/*', 'recharts', 'immer', 'node:*', 'fs', 'path', 'os'], message: 'src/engine, src/scenario and src/lessons stay pure: no UI and no Node I/O.' },
+          { group: ['react', 'react-*', 'zustand', 'zustand/*', '@xyflow/*', 'recharts', 'immer', 'node:*', 'fs', 'path', 'os'], message: 'src/engine, src/scenario, src/lessons and src/export stay pure: no UI and no Node I/O.' },
           { group: ['**/ui/**', '**/store/**', '**/worker/**', '**/cli/**'], message: 'Dependencies point down: the engine imports nothing above it.' },
         ],
       }],

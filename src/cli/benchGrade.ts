@@ -6,8 +6,8 @@ import { checkLesson } from '../lessons/checkLesson';
 import { parseLesson } from '../lessons/loadLesson';
 import { applyPatch } from '../lessons/patch';
 import type { ScenarioInput } from '../engine/model';
-import { runTasks } from './lessonPool';
-import { gradeTask, verifyTask, type GradeRow } from './lessonTasks';
+import { runTasks } from './taskPool';
+import { gradeTask, TASKS_URL, verifyTask, type GradeRow } from './lessonTasks';
 
 // Worker threads of the pool load this bundle too: they need the tasks, not the benchmark.
 export { gradeTask, verifyTask };
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       for (const threads of [1, 2]) {
         const t = performance.now();
         const cpu = process.cpuUsage();
-        const rows = await runTasks(tasks, { task: 'gradeTask', inline: gradeTask, threads, label: `${threads} thread${threads > 1 ? 's' : ''}` });
+        const rows = await runTasks(tasks, { module: TASKS_URL, task: 'gradeTask', inline: gradeTask, threads, label: `${threads} thread${threads > 1 ? 's' : ''}` });
         const s = (performance.now() - t) / 1000;
         const used = process.cpuUsage(cpu);
         if (first && JSON.stringify(first) !== JSON.stringify(rows)) throw new Error('two gradings of the same files differ');

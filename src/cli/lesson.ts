@@ -1,13 +1,17 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { checkLesson } from '../lessons/checkLesson';
 import { LessonError } from '../lessons/types';
 import { UsageError } from './args';
 import { LESSON_USAGE, parseLessonArgs, type LessonCommand } from './lessonArgs';
-import { formatCheck, formatGrade, formatVerify, gradeCsv } from './lessonFormat';
-import { runTasks } from './lessonPool';
-import { gradeTask, readLesson, readScenario, readText, verifyTask, type GradeRow, type VerifyOutcome } from './lessonTasks';
+import { printGrade, type GradeRun } from './gradeOutput';
+import { jobText } from './k8sJob';
+import { formatCheck, formatVerify } from './lessonFormat';
+import { runTasks } from './taskPool';
+import { gradeTask, readLesson, readScenario, readText, TASKS_URL, verifyTask, type GradeRow, type VerifyOutcome } from './lessonTasks';
+import { asJson, partText, shardTasks, writePart } from './shard';
+import { takeDistribution, type Distribution } from './shardArgs';
 
 // Worker threads of the grading pool load this same module (bundled); they export the tasks.
 export { gradeTask, verifyTask };
@@ -19,8 +23,13 @@ export { gradeTask, verifyTask };
  */
 async function main(argv: string[]): Promise<number> {
   let cmd: LessonCommand;
+  let dist: Distribution;
+  let rest: string[];
   try {
-    cmd = parseLessonArgs(argv);
+    ({ rest, dist } = takeDistribution(argv));
+    cmd = parseLessonArgs(rest);
+    if (dist.given.length && cmd.command !== 'grade' && cmd.command !== 'help') throw new UsageError(`${cmd.command} does not take ${dist.given[0]}`);
+    if (dist.shard && cmd.command === 'grade' && cmd.csv !== undefined) throw new UsageError('a shard writes its part; the CSV comes from npm run merge -- PARTS --csv OUT');
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`microcosm: ${e.message}\n${LESSON_USAGE}\n`);
@@ -36,7 +45,12 @@ async function main(argv: string[]): Promise<number> {
       case 'check':
         return check(cmd);
       case 'grade':
-        return await grade(cmd);
+        if (dist.job) {
+          // The Job's pods run this same command line, each with its shard.
+          process.stdout.write(jobText(dist.job, { script: 'lesson', command: 'grade', args: rest, threads: cmd.threads }, cmd.json));
+          return 0;
+        }
+        return await grade(cmd, dist);
       case 'verify':
         return await verify(cmd);
     }
@@ -58,7 +72,7 @@ function check(cmd: Extract<LessonCommand, { command: 'check' }>): number {
   return result.passed ? 0 : 1;
 }
 
-async function grade(cmd: Extract<LessonCommand, { command: 'grade' }>): Promise<number> {
+async function grade(cmd: Extract<LessonCommand, { command: 'grade' }>, dist: Distribution): Promise<number> {
   const lessonText = readText(cmd.lesson);
   readLesson(cmd.lesson); // a bad lesson stops here, once, with exit 2
   let isFolder: boolean;
@@ -70,18 +84,17 @@ async function grade(cmd: Extract<LessonCommand, { command: 'grade' }>): Promise
   if (!isFolder) throw new LessonError(cmd.folder, '(folder)', 'is a file: grade takes a folder of scenario files');
   const files = readdirSync(cmd.folder).filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) throw new LessonError(cmd.folder, '(folder)', 'has no .json scenario files');
+  const run: GradeRun = { lesson: cmd.lesson, folder: cmd.folder };
+  // Files in sorted order: every shard numbers them alike.
   const tasks = files.map((f) => ({ lessonFile: cmd.lesson, lessonText, file: join(cmd.folder, f) }));
-  const rows: GradeRow[] = await runTasks(tasks, { task: 'gradeTask', inline: gradeTask, threads: cmd.threads, label: 'grading' });
-  rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  if (cmd.csv !== undefined) {
-    try {
-      writeFileSync(cmd.csv, gradeCsv(rows));
-    } catch (e) {
-      throw new LessonError(cmd.csv, '(file)', `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
+  const mine = shardTasks(tasks, dist.shard);
+  const rows: GradeRow[] = asJson(await runTasks(mine.map((t) => t.task), { module: TASKS_URL, task: 'gradeTask', inline: gradeTask, threads: cmd.threads, label: 'grading' }));
+  if (dist.shard) {
+    const header = { microcosm: 'part' as const, command: 'grade' as const, run: { ...run }, shard: dist.shard, tasks: tasks.length };
+    writePart(partText(header, mine.map((t, k) => ({ i: t.i, row: rows[k] }))), header, dist.out, (file, why) => new LessonError(file, '(file)', why));
+    return 0;
   }
-  process.stdout.write(cmd.json ? JSON.stringify({ lesson: cmd.lesson, folder: cmd.folder, rows }, null, 2) + '\n' : formatGrade(rows) + '\n');
-  return 0;
+  return printGrade(run, rows, cmd);
 }
 
 async function verify(cmd: Extract<LessonCommand, { command: 'verify' }>): Promise<number> {
@@ -97,7 +110,7 @@ async function verify(cmd: Extract<LessonCommand, { command: 'verify' }>): Promi
     process.stdout.write(cmd.json ? '[]\n' : 'no lessons to verify in lessons/\n');
     return 0;
   }
-  const outcomes: VerifyOutcome[] = await runTasks(files.map((file) => ({ file })), { task: 'verifyTask', inline: verifyTask, threads: cmd.threads, label: 'verifying' });
+  const outcomes: VerifyOutcome[] = await runTasks(files.map((file) => ({ file })), { module: TASKS_URL, task: 'verifyTask', inline: verifyTask, threads: cmd.threads, label: 'verifying' });
   process.stdout.write(cmd.json ? JSON.stringify(outcomes, null, 2) + '\n' : formatVerify(outcomes) + '\n');
   if (outcomes.some((o) => o.error)) return 2;
   return outcomes.some((o) => o.proofs.some((p) => !p.ok)) ? 1 : 0;

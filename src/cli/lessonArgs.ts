@@ -1,4 +1,5 @@
 import { UsageError } from './args';
+import { SHARD_USAGE } from './shardArgs';
 
 export const LESSON_USAGE = `usage: npm run lesson -- COMMAND ...
   check LESSON.json                          run the lesson's start and judge every goal (exit 1: a goal fails)
@@ -6,8 +7,12 @@ export const LESSON_USAGE = `usage: npm run lesson -- COMMAND ...
                                              exit 0 when every goal passes, 1 when one fails, 2 for a bad file
   grade LESSON.json FOLDER [--csv OUT] [--threads N] [--json]
                                              judge every *.json scenario in FOLDER, in parallel; a table by file name
+        [--shard I/N] [--out FILE] [--k8s-job N]  grade one shard of the folder, or print a Kubernetes Job
+                                             that grades it in N shards (options below)
   verify [LESSON.json ...] [--threads N]     the four proofs for each lesson (default: every lessons/*.json); exit 1 if one fails
-  --help                                     this text`;
+  --help                                     this text
+sharding grade (npm run merge -- PARTS... puts the parts together):
+${SHARD_USAGE}`;
 
 export type LessonCommand =
   | { command: 'help' }

@@ -38,7 +38,7 @@ export function formatGrade(rows: readonly GradeRow[]): string {
     `${rows.length} file${rows.length === 1 ? '' : 's'}: ${n('pass')} pass, ${n('fail')} fail${n('error') ? `, ${n('error')} could not be judged` : ''}`].join('\n');
 }
 
-const csvCell = (v: unknown) => {
+export const csvCell = (v: unknown) => {
   const s = v === undefined || v === null ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };

@@ -33,7 +33,7 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int('seed must be a whole number').min(0).max(2 ** 32 - 1).default(1),
   durationMs: z.number({ error: 'durationMs must be a number' }).positive('durationMs must be > 0').max(MAX_DURATION_MS, `durationMs must be at most ${MAX_DURATION_MS} (31 days)`).default(60_000),
   warmupMs: z.number().min(0).max(MAX_DURATION_MS).default(0),
-  nodes: z.array(nodeSchema).min(1, 'nodes needs at least one node').max(500, 'at most 500 nodes'),
+  nodes: z.array(nodeSchema).max(500, 'at most 500 nodes'),
   edges: z.array(edgeSchema).max(5000).default([]),
   faults: z.array(faultSchema).max(1000).default([]),
   tracing: z.strictObject({

@@ -71,6 +71,7 @@ function edgeChanges(a: Edge, b: Edge): Change[] {
 export function liveDiff(prev: Scenario, next: Scenario): LiveDiff {
   if (prev === next) return { kind: 'none' };
   for (const k of ['seed', 'warmupMs'] as const) if (prev[k] !== next[k]) return { kind: 'restart', reason: k };
+  if (!same(prev.tracing, next.tracing)) return { kind: 'restart', reason: 'tracing' };
   if (prev.nodes.length !== next.nodes.length || prev.edges.length !== next.edges.length) return { kind: 'restart', reason: 'the topology' };
   const changes: Change[] = [];
   // The length only moves where Play stops: a run past the new end stops at once.

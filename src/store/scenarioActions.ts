@@ -38,17 +38,9 @@ export function addNode(kind: string, position: { x: number; y: number }): strin
   return id;
 }
 
-/**
- * Removes nodes (with their edges and the gateway routes to them) and edges; returns why it
- * removed nothing, or null. A scenario keeps at least one node (the file format wants one).
- */
-export function removeElements(nodeIds: readonly string[], edgeKeys: readonly string[]): string | null {
+/** Removes nodes (with their edges and the gateway routes to them) and edges; the last node may go too. */
+export function removeElements(nodeIds: readonly string[], edgeKeys: readonly string[]): void {
   const gone = new Set(nodeIds);
-  const s = useStore.getState().scenario;
-  if (gone.size > 0 && s.nodes.every((n) => gone.has(n.id))) {
-    const last = s.nodes.length === 1 ? `${s.nodes[0].label ?? s.nodes[0].id} is the last node` : 'those are all the nodes';
-    return `${last}, and a scenario keeps at least one: add the next node first, then delete this one`;
-  }
   const cut = new Set(edgeKeys);
   useStore.setState((st) => {
     const sc = st.scenario;
@@ -60,9 +52,8 @@ export function removeElements(nodeIds: readonly string[], edgeKeys: readonly st
       if (kept.length !== n.routes.length) n.routes = kept;
     }
     const sel = st.selection;
-    if (sel && ((sel.type === 'node' && gone.has(sel.id)) || (sel.type === 'edge' && !sc.edges.some((e) => edgeKey(e.from, e.to) === sel.id)))) st.selection = null;
+    if (sel && ((sel.type === 'node' && gone.has(sel.id)) || (sel.type === 'nodes' && sel.ids.some((id) => gone.has(id))) || (sel.type === 'edge' && !sc.edges.some((e) => edgeKey(e.from, e.to) === sel.id)))) st.selection = null;
   });
-  return null;
 }
 
 /** Why from → to may not be connected, or null when it may. */
@@ -111,7 +102,7 @@ export function updateEdge(key: string, edge: Edge): void {
   });
 }
 
-export function updateScenarioFields(fields: Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'durationMs' | 'warmupMs'>>): void {
+export function updateScenarioFields(fields: Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'durationMs' | 'warmupMs' | 'tracing'>>): void {
   useStore.setState((st) => {
     Object.assign(st.scenario, fields);
   });

@@ -24,7 +24,8 @@ export interface RunState {
   summary: RunSummary | null;
 }
 
-export type Selection = { type: 'node' | 'edge'; id: string } | null;
+/** One node or call, several nodes (a box selection, Ctrl+A), or nothing. */
+export type Selection = { type: 'node' | 'edge'; id: string } | { type: 'nodes'; ids: string[] } | null;
 
 export interface Notice {
   tone: 'error' | 'info';

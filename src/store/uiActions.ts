@@ -1,12 +1,26 @@
 import { useStore } from './index';
 import { savePrefs } from './persistence';
-import { connect, removeElements } from './scenarioActions';
+import { connect } from './scenarioActions';
 import type { BottomTab, Notice, Selection } from './types';
 
+const selectionKey = (s: Selection): string => (s === null ? '' : s.type === 'nodes' ? `nodes:${s.ids.join('\n')}` : `${s.type}:${s.id}`);
+
 export function select(sel: Selection): void {
-  const cur = useStore.getState().selection;
-  if (cur?.type === sel?.type && cur?.id === sel?.id) return;
-  useStore.setState({ selection: sel });
+  // Several nodes are one selection; one node is a plain node selection, none is nothing.
+  const next: Selection = sel?.type === 'nodes' && sel.ids.length <= 1 ? (sel.ids.length === 1 ? { type: 'node', id: sel.ids[0] } : null) : sel;
+  if (selectionKey(useStore.getState().selection) === selectionKey(next)) return;
+  useStore.setState({ selection: next });
+}
+
+/** The ids of the selected nodes (none for a call). */
+export function selectedNodeIds(sel: Selection): string[] {
+  if (sel?.type === 'nodes') return sel.ids;
+  return sel?.type === 'node' ? [sel.id] : [];
+}
+
+/** Selects every node of the scenario. */
+export function selectAllNodes(): void {
+  select({ type: 'nodes', ids: useStore.getState().scenario.nodes.map((n) => n.id) });
 }
 
 export function showNotice(notice: Notice | null): void {
@@ -19,12 +33,6 @@ export function showNotice(notice: Notice | null): void {
 export function connectOrExplain(from: string, to: string): void {
   const problem = connect(from, to);
   if (problem) showNotice({ tone: 'error', title: 'Cannot connect', lines: [problem] });
-}
-
-/** Removes nodes and edges, or says in a notice why it may not. */
-export function removeOrExplain(nodeIds: readonly string[], edgeKeys: readonly string[]): void {
-  const problem = removeElements(nodeIds, edgeKeys);
-  if (problem) showNotice({ tone: 'error', title: 'Cannot delete', lines: [problem] });
 }
 
 function persistPrefs() {

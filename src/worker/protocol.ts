@@ -33,7 +33,7 @@ export type BreakerState = BreakerStateName;
 /** What this run can show; the UI explains what is missing rather than pretend. */
 export interface Capabilities {
   faults: boolean;
-  /** False when the scenario does not ask for tracing (its `tracing.sampleRate`). */
+  /** False when the run samples no traces (the scenario's `tracing.sampleRate` is 0). */
   traces: boolean;
 }
 
@@ -87,6 +87,18 @@ export type FromWorker =
   | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] };
 
 export type { RunSummary };
+
+/**
+ * Share of requests the page traces when a scenario sets no `tracing` of its own, so the
+ * Traces tab is never empty by surprise. Low enough to cost no frames at thousands of
+ * requests a second; the CLI applies no such default, so its report for a file is unchanged.
+ */
+export const PAGE_TRACE_SAMPLE_RATE = 0.02;
+
+/** The scenario as the page runs it: with the page's trace sampling when it sets none. */
+export function withPageTracing(s: Scenario): Scenario {
+  return s.tracing ? s : { ...s, tracing: { sampleRate: PAGE_TRACE_SAMPLE_RATE } };
+}
 
 /** How much simulated time the dashboard shows. */
 export const SERIES_WINDOW_MS = 5 * 60_000;

@@ -54,6 +54,21 @@ describe('run loop', () => {
     expect(f.last('snapshot')?.snapshot.tMs).toBe(0);
   });
 
+  it('traces a scenario that sets no tracing at the page rate, and none when it asks for none', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    expect(tiny.tracing).toBeUndefined();
+    loop.handle({ type: 'load', scenario: { ...tiny, nodes: tiny.nodes.map((n) => (n.kind === 'client' ? { ...n, load: { rps: 400, arrival: 'poisson' as const } } : n)) }, gen: 1 });
+    expect(f.last('ready')?.capabilities.traces).toBe(true);
+    loop.handle({ type: 'step', ms: 5000 });
+    const traces = f.last('series')?.traces ?? [];
+    // About 2 % of 2000 requests.
+    expect(traces.length).toBeGreaterThan(15);
+    expect(traces.length).toBeLessThan(70);
+    loop.handle({ type: 'load', scenario: { ...tiny, tracing: { sampleRate: 0 } }, gen: 2 });
+    expect(f.last('ready')?.capabilities.traces).toBe(false);
+  });
+
   it('at 1x advances simulated time with wall time and posts a snapshot about every 100 ms', () => {
     const f = fakeHost();
     const loop = createRunLoop(f.host);

@@ -9,7 +9,7 @@ import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
 import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
 import { createLiveGoals } from './liveGoals';
-import { SERIES_WINDOW_MS, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
+import { SERIES_WINDOW_MS, withPageTracing, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
 import { summarizeRun } from './runSummary';
 import { seriesWindow } from './seriesWindow';
 
@@ -32,7 +32,7 @@ export const CHAOS_KILL_MS = 20_000;
 
 export function createRunLoop(host: LoopHost) {
   let sim: Simulation | null = null;
-  let scenario: Scenario | null = null;
+  let loaded: Scenario | null = null;
   /** The page's scenario as edited (live edits do not reload the run); structural goals read it. */
   let edited: Scenario | null = null;
   const goals = createLiveGoals();
@@ -62,10 +62,11 @@ export function createRunLoop(host: LoopHost) {
     return sim;
   }
 
-  function load(s: Scenario, runGen: number, keepRunning: boolean) {
+  function load(scenario: Scenario, runGen: number, keepRunning: boolean) {
+    const s = withPageTracing(scenario);
     gen = runGen;
     sim = createSimulation(s);
-    scenario = s;
+    loaded = s;
     edited = null;
     openEnded = false;
     running = keepRunning && running;
@@ -75,7 +76,7 @@ export function createRunLoop(host: LoopHost) {
     rand = mulberry32(s.seed ^ 0x5eed);
     chaos = { ...chaos, nextAtMs: chaos.enabled ? nextKillAt(0, chaos.perMinute, rand) : Infinity };
     killable = new Set(s.nodes.filter((n) => KILLABLE_KINDS.has(n.kind)).map((n) => n.id));
-    post({ type: 'ready', gen, capabilities: { faults: typeof sim.startFault === 'function', traces: !!s.tracing } });
+    post({ type: 'ready', gen, capabilities: { faults: typeof sim.startFault === 'function', traces: (s.tracing?.sampleRate ?? 0) > 0 } });
     postFaults(true);
     postSnapshot();
     postSeries();
@@ -102,9 +103,9 @@ export function createRunLoop(host: LoopHost) {
   }
 
   function postGoals(force: boolean) {
-    if (!sim || !scenario || !goals.active()) return;
+    if (!sim || !loaded || !goals.active()) return;
     try {
-      const verdicts = goals.evaluate(sim, edited ?? scenario, host.nowMs(), force);
+      const verdicts = goals.evaluate(sim, edited ?? loaded, host.nowMs(), force);
       if (verdicts) post({ type: 'goals', gen, nowMs: sim.now(), verdicts });
     } catch (e) {
       goals.set(null);

@@ -4,18 +4,24 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The engine, the scenario layer and the lessons are pure: same scenario and seed, same
- * report, in Node, a Web Worker or a test. So they import no UI, no state store, no Node I/O
- * and nothing from the layers above them, and they touch no browser or process globals, wall
- * clock or unseeded randomness. The lessons sit above the engine and the scenario layer and
- * import only them (and zod and fast-json-patch). ESLint says the same; this test holds even
- * when lint is not run.
+ * The engine, the scenario layer, the lessons and the export are pure: same scenario and
+ * seed, same report (or the same deployment files), in Node, a Web Worker or a test. So they
+ * import no UI, no state store, no Node I/O and nothing from the layers above them, and they
+ * touch no browser or process globals, wall clock or unseeded randomness. The lessons sit
+ * above the engine and the scenario layer and import only them (and zod and
+ * fast-json-patch); the export likewise, with the yaml package, and the Kubernetes models
+ * for their types only (nothing of them is bundled). ESLint says the same; this test holds
+ * even when lint is not run.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const PURE_DIRS = ['src/engine', 'src/scenario', 'src/lessons'];
+const PURE_DIRS = ['src/engine', 'src/scenario', 'src/lessons', 'src/export'];
 /** What src/lessons may import: these layers and these packages, nothing else. */
 const LESSON_LAYERS = ['src/engine', 'src/scenario', 'src/lessons'];
 const LESSON_PACKAGES = ['zod', 'fast-json-patch'];
+/** What src/export may import: the lessons' layers, yaml, and the models' types. */
+const EXPORT_LAYERS = ['src/engine', 'src/scenario', 'src/export'];
+const EXPORT_PACKAGES = ['yaml'];
+const EXPORT_TYPE_PACKAGES = [/^kubernetes-models\//, /^@kubernetes-models\//];
 
 const FORBIDDEN_PACKAGES = [/^react$/, /^react\//, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^@xyflow\//, /^recharts(\/|$)/, /^immer(\/|$)/, /^node:/, /^fs(\/|$)/, /^path(\/|$)/, /^os$/, /^child_process$/];
 const FORBIDDEN_LAYERS = ['src/ui', 'src/store', 'src/worker', 'src/cli', 'src/lessons', 'src/export'];
@@ -138,12 +144,20 @@ function violations(file: string, src: string): string[] {
   const out: string[] = [];
   const rel = relative(ROOT, file).split(sep).join('/');
   const isLesson = rel.startsWith('src/lessons/');
+  const isExport = rel.startsWith('src/export/');
   const under = (target: string, layers: string[]) => layers.some((l) => target === l || target.startsWith(l + '/'));
-  for (const spec of importsOf(strip(src, true))) {
+  const code0 = strip(src, true);
+  const typeOnly = new Set([...code0.matchAll(/\bimport\s+type\s[^;'"`]*?\bfrom\s*(['"])([^'"]+)\1/g)].map((m) => m[2]));
+  for (const spec of importsOf(code0)) {
     if (FORBIDDEN_PACKAGES.some((re) => re.test(spec))) out.push(`${rel} imports "${spec}"`);
     if (spec.startsWith('.')) {
       const target = relative(ROOT, resolve(dirname(file), spec)).split(sep).join('/');
-      if (isLesson ? !under(target, LESSON_LAYERS) : under(target, FORBIDDEN_LAYERS)) out.push(`${rel} imports "${spec}" (${target}), a layer above ${isLesson ? 'the lessons' : 'the engine'}`);
+      if (isExport) {
+        if (!under(target, EXPORT_LAYERS)) out.push(`${rel} imports "${spec}" (${target}): the export imports only the engine and the scenario layer`);
+      } else if (isLesson ? !under(target, LESSON_LAYERS) : under(target, FORBIDDEN_LAYERS)) out.push(`${rel} imports "${spec}" (${target}), a layer above ${isLesson ? 'the lessons' : 'the engine'}`);
+    } else if (isExport) {
+      const typesOk = EXPORT_TYPE_PACKAGES.some((re) => re.test(spec)) && typeOnly.has(spec);
+      if (!EXPORT_PACKAGES.includes(spec) && !typesOk && !FORBIDDEN_PACKAGES.some((re) => re.test(spec))) out.push(`${rel} imports "${spec}": the export imports only the engine, the scenario layer, yaml, and the Kubernetes models' types`);
     } else if (isLesson) {
       if (!LESSON_PACKAGES.includes(spec) && !FORBIDDEN_PACKAGES.some((re) => re.test(spec))) out.push(`${rel} imports "${spec}": the lessons import only the engine, the scenario layer, ${LESSON_PACKAGES.join(' and ')}`);
     } else if (FORBIDDEN_LAYERS.some((l) => spec.startsWith(l + '/') || spec.includes(`/${l}/`))) out.push(`${rel} imports "${spec}", a layer above the engine`);
@@ -158,14 +172,14 @@ function violations(file: string, src: string): string[] {
 describe('engine purity', () => {
   const files = PURE_DIRS.flatMap((d) => sourceFiles(join(ROOT, d)));
 
-  it('finds the engine, scenario and lesson sources', () => {
+  it('finds the engine, scenario, lesson and export sources', () => {
     expect(files.length).toBeGreaterThan(20);
     const rels = files.map((f) => relative(ROOT, f).split(sep).join('/'));
-    for (const f of ['src/engine/core/rng.ts', 'src/engine/simulation.ts', 'src/scenario/parse.ts', 'src/lessons/checks.ts']) expect(rels).toContain(f);
+    for (const f of ['src/engine/core/rng.ts', 'src/engine/simulation.ts', 'src/scenario/parse.ts', 'src/lessons/checks.ts', 'src/export/index.ts']) expect(rels).toContain(f);
     expect(rels.some((f) => f.endsWith('.test.ts'))).toBe(false);
   });
 
-  it('no file under src/engine, src/scenario or src/lessons imports UI, Node I/O or a layer above, or uses globals, the clock or Math.random', () => {
+  it('no file under src/engine, src/scenario, src/lessons or src/export imports UI, Node I/O or a layer above, or uses globals, the clock or Math.random', () => {
     const problems = files.flatMap((f) => violations(f, readFileSync(f, 'utf8')));
     expect(problems).toEqual([]);
   });
@@ -226,5 +240,16 @@ describe('the purity scanner itself', () => {
     for (const line of ["import { runScenarioFile } from '../cli/runScenario';", "import { useStore } from '../store';", "import { readFileSync } from 'node:fs';", "import lz from 'lz-string';", "import { produce } from 'immer';"]) {
       expect(violations(lesson, line), line).toHaveLength(1);
     }
+  });
+
+  it('keeps the export to the engine, the scenario layer, yaml and the models\' types', () => {
+    const exp = join(ROOT, 'src/export/example.ts');
+    for (const line of ["import { Document } from 'yaml';", "import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';", "import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';", "import { parseScenarioText } from '../scenario/parse';", "import { SIZES } from '../engine/scaling/sizes';", "import { duration } from './durations';"]) {
+      expect(violations(exp, line), line).toEqual([]);
+    }
+    for (const line of ["import { Deployment } from 'kubernetes-models/apps/v1/Deployment';", "import { checkLesson } from '../lessons/checkLesson';", "import { useStore } from '../store';", "import { writeFileSync } from 'node:fs';", "import lz from 'lz-string';"]) {
+      expect(violations(exp, line), line).toHaveLength(1);
+    }
+    expect(violations(f, "import { toCompose } from '../../export/compose';")).toHaveLength(1);
   });
 });

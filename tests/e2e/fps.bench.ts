@@ -77,6 +77,10 @@ const measure = (page: Page, ms: number) => page.evaluate(`(${MEASURE})(${ms})`)
 
 async function playAt25(page: Page, nodes: number): Promise<void> {
   await page.locator('.react-flow__node').nth(nodes - 1).waitFor({ timeout: 60_000 });
+  // Play stops at the scenario's length: make it an hour, so a running simulation is measured.
+  const duration = page.getByLabel('duration (ms)', { exact: true });
+  await duration.fill('3600000');
+  await duration.press('Tab');
   await page.getByRole('button', { name: 'Speed 25 times' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
   await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });

@@ -13,7 +13,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUT_DIR = join(ROOT, 'tests/e2e/.tmp/dist');
 export const SHOTS = join(ROOT, 'tests/e2e/screenshots');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Harness {
   url: string;

@@ -133,12 +133,14 @@ describe('runs', () => {
     expect(JSON.stringify(run(scenario, 42))).not.toBe(JSON.stringify(run(scenario, 43)));
   });
 
-  it('show depth, in-flight messages and the oldest age live', () => {
+  it('show depth, in-flight messages, the oldest age and what delivery cost live', () => {
     const sim = simulate(scenario);
     sim.runUntil(7_900);
     const live = sim.snapshot().nodes.jobs.extra!;
-    expect(Object.keys(live).sort()).toEqual(['depth', 'inFlight', 'oldestAgeMs']);
-    expect(live.depth).toBe(q(sim.report(), 'jobs').depth);
+    expect(Object.keys(live).sort()).toEqual(['deadLettered', 'depth', 'inFlight', 'lost', 'oldestAgeMs', 'redelivered']);
+    const report = q(sim.report(), 'jobs');
+    expect(live.depth).toBe(report.depth);
+    expect([live.lost, live.redelivered, live.deadLettered]).toEqual([report.lost, report.redelivered, report.deadLettered]);
     expect(live.depth as number).toBeGreaterThan(0);
   });
 

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/metrics/report';
 import { createSimulation } from '../../src/engine/simulation';
 import { parseScenarioText } from '../../src/scenario/parse';
+import { storyOf } from '../../src/scenario/story';
 import { goodput, runToEnd, sum, window } from './helpers';
 
 /**
  * The example scenarios in scenarios/: every file parses and runs for its whole duration,
  * and each resilience example tells the story its description promises (with the protection
- * in place, and without it when the description says "delete ... and run again").
+ * in place, and without it when the description says "untick ... press Reset and Play").
  */
 const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -39,7 +40,7 @@ describe.each(MINE)('%s is a lesson the UI can draw', (name) => {
   it('has a short description, and every node a label and a position, laid out left to right', () => {
     const s = load(name) as { description?: string; nodes: { id: string; label?: string; position?: { x: number; y: number } }[]; edges: { from: string; to: string }[] };
     expect(s.description).toBeTypeOf('string');
-    const sentences = s.description!.split(/(?<=[.!?:])\s+(?=[A-Z])/).length;
+    const sentences = storyOf(s.description).text.join(' ').split(/(?<=[.!?:])\s+(?=[A-Z])/).length;
     expect(sentences).toBeGreaterThanOrEqual(2);
     expect(sentences).toBeLessThanOrEqual(4);
     const pos = new Map(s.nodes.map((n) => [n.id, n.position]));
@@ -52,7 +53,7 @@ describe.each(MINE)('%s is a lesson the UI can draw', (name) => {
   });
 });
 
-/** The scenario with one block deleted from one edge, as the description invites. */
+/** The scenario with one block taken off one edge (unticked in the inspector), as the description invites. */
 function without(name: string, edge: string, field: string): Record<string, unknown> {
   const s = load(name) as { edges: Record<string, unknown>[] };
   const e = s.edges.find((x) => `${x.from}->${x.to}` === edge)!;

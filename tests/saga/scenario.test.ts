@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine/simulation';
 import { parseScenario, parseScenarioOrThrow } from '../../src/scenario/parse';
+import { storyOf } from '../../src/scenario/story';
 import { balance, sagaScenario, type SagaReport } from './sagaScenarios';
 
 describe('scenario checks for sagas', () => {
@@ -48,7 +49,7 @@ describe('scenarios/saga-compensation.json', () => {
       expect(n.label, n.id).toBeTruthy();
       expect(n.position, n.id).toBeDefined();
     }
-    const sentences = (parsed.scenario.description ?? '').split(/(?<=\.)\s+/).filter(Boolean);
+    const sentences = storyOf(parsed.scenario.description).text.join(' ').split(/(?<=\.)\s+/).filter(Boolean);
     expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.length).toBeLessThanOrEqual(3);
   });

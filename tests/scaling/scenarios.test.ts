@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { downtimeS } from '../../src/cli/compare';
 import type { Report } from '../../src/engine/metrics/report';
 import { SIZES } from '../../src/engine/scaling/sizes';
+import { storyOf } from '../../src/scenario/story';
 import { eventsOf, runScenario } from './helpers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,7 +21,7 @@ const report = (name: string) => {
 describe.each(NAMES)('scenarios/%s.json', (name) => {
   it('is a lesson: a short description, labels, and positions left to right', () => {
     const data = load(name);
-    const sentences = (data.description as string).split(/(?<=\.)\s+/).filter((s) => /[a-z]/.test(s));
+    const sentences = storyOf(data.description as string).text.join(' ').split(/(?<=\.)\s+/).filter((s) => /[a-z]/.test(s));
     expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.length).toBeLessThanOrEqual(4);
     for (const n of data.nodes) {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/metrics/report';
 import { parseScenario } from '../../src/scenario/parse';
+import { storyOf } from '../../src/scenario/story';
 import { binomialZ, lazy, loadScenario, ROOT, runToEnd, type Data } from './helpers';
 
 /**
@@ -44,7 +45,7 @@ describe('scenarios/ecommerce.json', () => {
 
   it('is laid out in columns for a first-time visitor: labels, positions, a short description', () => {
     const s = data();
-    const sentences = (s.description as string).split(/(?<=[.!?])\s+(?=[A-Z])/);
+    const sentences = storyOf(s.description as string).text.join(' ').split(/(?<=[.!?])\s+(?=[A-Z])/);
     expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.length).toBeLessThanOrEqual(3);
     const column: Record<string, number> = { client: 0, gateway: 250, registry: 250, service: 500, database: 750, queue: 750 };

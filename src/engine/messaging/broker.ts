@@ -112,6 +112,10 @@ export class Broker {
 
 const broker = (n: NodeRt) => n.state as Broker;
 
+/** Live keys of a topic's subscriptions: the prefix, then the subscriber's node id. */
+export const SUBSCRIPTION_DEPTH = 'depth:';
+export const SUBSCRIPTION_OLDEST = 'oldestAgeMs:';
+
 /**
  * The rules of a queue or a topic. Publishing (a request arriving) is answered as soon as the
  * message is stored; delivery to consumers is the ports' business; a delivery's result comes
@@ -201,7 +205,28 @@ export const brokerBehaviour: NodeBehaviour = {
 
   live(w, n) {
     const b = broker(n);
-    return { depth: b.depth(), inFlight: b.inFlight(), oldestAgeMs: Math.round(b.oldestAgeMs(w.now)) };
+    const out: Record<string, number> = { depth: b.depth(), inFlight: b.inFlight(), oldestAgeMs: Math.round(b.oldestAgeMs(w.now)) };
+    // What a delivery guarantee costs, counted since the run (or warm-up) began: both counts
+    // always, so an at-most-once queue beside an at-least-once one reads as the contrast it is.
+    let lost = 0, redelivered = 0, deadLettered = 0;
+    for (const ch of b.channels) {
+      lost += ch.lost;
+      redelivered += ch.redelivered;
+      deadLettered += ch.deadLettered;
+    }
+    out.lost = lost;
+    out.redelivered = redelivered;
+    if (b.deadLetter !== undefined) out.deadLettered = deadLettered;
+    // A topic's subscriptions each have their own backlog: one slow subscriber is not the topic.
+    if (b.topic) {
+      for (let k = 0; k < b.feeds.length; k++) {
+        const f = b.feeds[k];
+        const to = w.nodes[f.edge.to].id;
+        out[`${SUBSCRIPTION_DEPTH}${to}`] = f.channel.depth;
+        out[`${SUBSCRIPTION_OLDEST}${to}`] = Math.round(f.channel.oldestAgeMs(w.now));
+      }
+    }
+    return out;
   },
 };
 

@@ -1,6 +1,8 @@
 import { INST_GONE, INST_READY, INSTANCE_STATE_NAMES } from '../runtime/codes';
 import type { World } from '../runtime/world';
 import { breakerStateName, type BreakerStateName } from '../calls/circuitBreaker';
+import { scalingStateOf } from '../scaling/state';
+import { StickySessions } from '../sessions/sticky';
 import type { LoggedEvent } from './eventLog';
 
 export interface ClientLive {
@@ -44,7 +46,10 @@ export interface NodeLive {
   readyReplicas: number;
   workers: number;
   instances: InstanceLive[];
-  /** Kind-specific live values (queue depth, saga counts...). */
+  /**
+   * Kind-specific live values (queue depth, saga counts...), and for services what they cost
+   * now (`costPerHour`, dollars) and, with sticky sessions, the sessions lost so far (`sessionsLost`).
+   */
   extra?: Record<string, number | string>;
 }
 
@@ -55,6 +60,8 @@ export interface EdgeLive {
   /** p99 of the calls answered in the last whole simulated second, as the caller saw them (0 when none). */
   p99Ms: number;
   breaker?: BreakerStateName;
+  /** Failed calls the edge's fallback answered, since the run (or warm-up) began; only on edges with a fallback. */
+  fallbacks?: number;
 }
 
 /** A cheap picture of the run now, for the live UI (about ten a second). */
@@ -67,6 +74,16 @@ export interface Snapshot {
   edges: Record<string, EdgeLive>;
   /** Events logged since the previous snapshot. */
   newEvents: LoggedEvent[];
+}
+
+/** A service's live extras: its cost rate now and, with sticky sessions, the sessions it lost. */
+function serviceExtra(w: World, index: number): Record<string, number> | undefined {
+  const ss = scalingStateOf(w)?.byNode[index];
+  if (!ss) return undefined;
+  const out: Record<string, number> = { costPerHour: Math.round(ss.ratePerHour() * 1e6) / 1e6 };
+  const sessions = ss.node.sessions;
+  if (sessions instanceof StickySessions) out.sessionsLost = sessions.lost;
+  return out;
 }
 
 /** Builds a snapshot: rates over the live window, states as they are now. */
@@ -115,14 +132,16 @@ export function takeSnapshot(w: World, seq: number): Snapshot {
       readyReplicas: ready,
       workers: n.workers,
       instances,
-      ...(n.behaviour?.live ? { extra: n.behaviour.live(w, n) } : {}),
     };
+    const extra = n.behaviour?.live ? n.behaviour.live(w, n) : serviceExtra(w, n.index);
+    if (extra) nodes[n.id].extra = extra;
   }
   for (const e of w.edges) {
     const b = live.edgeBase(e.index);
     const calls = live.delta(b, e.liveCalls);
     edges[e.key] = { callsPerS: perS(b, e.liveCalls), errorRate: calls > 0 ? Math.min(1, live.delta(b + 1, e.liveErrors) / calls) : 0, p99Ms: e.liveP99Ms };
     if (e.breaker) edges[e.key].breaker = breakerStateName(e.breaker.state);
+    if (e.fallbackMs >= 0) edges[e.key].fallbacks = e.fallbacks;
   }
   return { seq, tMs: w.now, events: w.events, clients, nodes, edges, newEvents: w.log.takeNew() };
 }

@@ -4,7 +4,7 @@ import { setBottomTab, toggleBottomExpanded } from '../../store/uiActions';
 import { Tabs } from '../common/Tabs';
 import { EventLog } from '../panels/events/EventLog';
 import { LoadPanel } from '../panels/load/LoadPanel';
-import { TracePanel } from '../panels/traces/TraceView';
+import { TracePanel } from './lazyPanels';
 
 const selectTab = (s: { ui: { bottomTab: BottomTab } }) => s.ui.bottomTab;
 const selectExpanded = (s: { ui: { bottomExpanded: boolean } }) => s.ui.bottomExpanded;

@@ -5,9 +5,9 @@ import {
   type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useStore } from '../../store';
-import { addNode, connectProblem, moveNodes } from '../../store/scenarioActions';
+import { addNode, connectProblem, moveNodes, removeElements } from '../../store/scenarioActions';
 import { selectEdges, selectFitRequest, selectNodes, selectSelection, selectTheme } from '../../store/selectors';
-import { connectOrExplain, removeOrExplain, requestFit, select } from '../../store/uiActions';
+import { connectOrExplain, requestFit, select, selectedNodeIds } from '../../store/uiActions';
 import { LayoutIcon } from '../common/icons';
 import { layoutPositions } from './autoLayout';
 import { deriveEdges, deriveNodes } from './deriveFlow';
@@ -17,17 +17,34 @@ import { nodeTypes } from './nodes';
 import type { FlowEdge, FlowNode } from './types';
 import { useSpotlight } from './useSpotlight';
 import { PALETTE_MIME } from '../palette/paletteDrag';
+import { CanvasGuides } from '../guide/CanvasGuides';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 
-/** Moves React Flow's select changes into the store's single selection. */
+/** Moves React Flow's select changes into the store's selection: one call, or a set of nodes. */
 function applySelect(changes: (NodeChange<FlowNode> | EdgeChange<FlowEdge>)[], type: 'node' | 'edge') {
+  if (type === 'node') return applyNodeSelect(changes as NodeChange<FlowNode>[]);
   for (const c of changes) {
     if (c.type !== 'select') continue;
     const cur = useStore.getState().selection;
     if (c.selected) select({ type, id: c.id });
     else if (cur?.type === type && cur.id === c.id) select(null);
   }
+}
+
+/** A box selection or a Ctrl-click adds nodes; a plain click leaves one; a call's selection is left alone by node deselects. */
+function applyNodeSelect(changes: NodeChange<FlowNode>[]) {
+  const picks = changes.filter((c) => c.type === 'select');
+  if (picks.length === 0) return;
+  const ids = new Set(selectedNodeIds(useStore.getState().selection));
+  let changed = false;
+  for (const c of picks) {
+    if (c.selected === ids.has(c.id)) continue;
+    if (c.selected) ids.add(c.id);
+    else ids.delete(c.id);
+    changed = true;
+  }
+  if (changed) select({ type: 'nodes', ids: [...ids] });
 }
 
 export function Canvas() {
@@ -79,7 +96,7 @@ export function Canvas() {
   );
 
   const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: FlowNode[]; edges: FlowEdge[] }) => {
-    removeOrExplain(ns.map((n) => n.id), es.map((e) => e.id));
+    removeElements(ns.map((n) => n.id), es.map((e) => e.id));
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -134,6 +151,7 @@ export function Canvas() {
         aria-label="Architecture canvas"
       >
         <Background gap={24} size={1} />
+        <CanvasGuides />
         <Controls showInteractive={false} position="bottom-left">
           <ControlButton onClick={() => void tidy()} title="Tidy layout" aria-label="Tidy layout">
             <LayoutIcon />

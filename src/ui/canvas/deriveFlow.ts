@@ -15,7 +15,7 @@ export function deriveNodes(nodes: Scenario['nodes'], prev: readonly FlowNode[],
     const p = before.get(n.id);
     const label = n.label ?? n.id;
     const pos = n.position ?? { x: 0, y: 0 };
-    const selected = selection?.type === 'node' && selection.id === n.id;
+    const selected = (selection?.type === 'node' && selection.id === n.id) || (selection?.type === 'nodes' && selection.ids.includes(n.id));
     const sameData = p && p.data.kind === n.kind && p.data.label === label;
     // While a node is being dragged React Flow owns its position; the scenario catches up on drop.
     const position = p?.dragging ? p.position : pos;

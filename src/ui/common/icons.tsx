@@ -31,6 +31,7 @@ export const ResetIcon = () => <Svg><path d="M4 12a8 8 0 1 0 2.5-5.8M4 4v4.5h4.5
 export const UndoIcon = () => <Svg><path d="M9 5 4 10l5 5M4 10h10a6 6 0 0 1 0 12h-3" {...P} /></Svg>;
 export const RedoIcon = () => <Svg><path d="m15 5 5 5-5 5M20 10H10a6 6 0 0 0 0 12h3" {...P} /></Svg>;
 export const LinkIcon = () => <Svg><path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" {...P} /></Svg>;
+export const NewIcon = () => <Svg><path d="M6 2.5h8l4.5 4.5v14.5H6z" {...P} /><path d="M14 2.5V7h4.5M12 11v6M9 14h6" {...P} /></Svg>;
 export const ImportIcon = () => <Svg><path d="M12 3v12M7 10l5 5 5-5M4 19h16" {...P} /></Svg>;
 export const ExportIcon = () => <Svg><path d="M12 15V3M7 8l5-5 5 5M4 19h16" {...P} /></Svg>;
 export const SunIcon = () => <Svg><circle cx="12" cy="12" r="4" {...P} /><path d="M12 2v2M12 20v2M2 12h2M20 12h2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" {...P} /></Svg>;

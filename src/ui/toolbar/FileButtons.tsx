@@ -3,8 +3,11 @@ import { MAX_SCENARIO_BYTES, parseScenarioText } from '../../scenario/parse';
 import { useStore } from '../../store';
 import { exportText, fileName, shareHash } from '../../store/persistence';
 import { showNotice } from '../../store/uiActions';
-import { ExportIcon, ImportIcon, LinkIcon } from '../common/icons';
+import { command, tooltip } from '../commands';
+import { ExportIcon, ImportIcon, LinkIcon, NewIcon } from '../common/icons';
 import { openScenario } from '../persistence/openScenario';
+
+const NEW = command('newScenario');
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -47,6 +50,7 @@ export function FileButtons() {
 
   return (
     <div className="mc-group" role="group" aria-label="Scenario file">
+      <button type="button" className="mc-btn" onClick={NEW.perform} aria-label="New scenario" title={tooltip(NEW, 'Start an empty scenario (Undo brings this one back)')}><NewIcon /><span className="mc-btn__text">New</span></button>
       <button type="button" className="mc-btn" onClick={() => void share()} aria-label="Share link" title="Put the scenario in the page link"><LinkIcon /><span className="mc-btn__text">Share</span></button>
       <button type="button" className="mc-btn" onClick={() => input.current?.click()} aria-label="Import" title="Open a scenario JSON file"><ImportIcon /><span className="mc-btn__text">Import</span></button>
       <button type="button" className="mc-btn" onClick={exportFile} aria-label="Export" title="Save the scenario as a JSON file"><ExportIcon /><span className="mc-btn__text">Export</span></button>

@@ -1,13 +1,15 @@
 import { useId } from 'react';
 import { useStore } from '../../store';
 import { defaultScenario } from '../../store/defaultScenario';
+import { groupPresets, START_HERE } from '../persistence/presetGroups';
 import { PRESETS } from '../persistence/presets';
 import { openScenario } from '../persistence/openScenario';
 
 const selectName = (s: { scenario: { name: string } }) => s.scenario.name;
 const BUILT_IN = '__default';
+const GROUPS = groupPresets(PRESETS);
 
-/** The scenario's name, and a picker that opens a preset (an undoable step). */
+/** The scenario's name, and a picker that opens a preset (an undoable step), grouped by idea. */
 export function PresetPicker() {
   const name = useStore(selectName);
   const id = useId();
@@ -24,9 +26,14 @@ export function PresetPicker() {
       <label htmlFor={id} className="sr-only">Open a preset scenario</label>
       <select id={id} className="mc-select" value="" onChange={(e) => choose(e.target.value)}>
         <option value="" disabled>Presets…</option>
-        <option value={BUILT_IN}>Small shop (built in)</option>
-        {PRESETS.map((p) => (
-          <option key={p.id} value={p.id} disabled={!p.result.ok}>{p.name}</option>
+        {GROUPS[0]?.title !== START_HERE && <option value={BUILT_IN}>Small shop (built in)</option>}
+        {GROUPS.map((g, gi) => (
+          <optgroup key={g.title} label={g.title}>
+            {g.presets.map((p, i) => (
+              <option key={p.id} value={p.id} disabled={!p.result.ok}>{gi === 0 && i === 0 && g.title === START_HERE ? `★ ${p.name} (start here)` : p.name}</option>
+            ))}
+            {g.title === START_HERE && <option value={BUILT_IN}>Small shop (built in)</option>}
+          </optgroup>
         ))}
       </select>
     </div>

@@ -1,3 +1,4 @@
+import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
 import { LessonsButton } from './LessonsButton';
 import { PlayControls } from './PlayControls';
@@ -19,6 +20,7 @@ export function Toolbar() {
       <span className="mc-spacer" />
       <UndoRedo />
       <FileButtons />
+      <ExportMenu />
       <ViewToggles />
     </header>
   );

@@ -46,6 +46,7 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
               <span>{fmtRate(rps)} rps</span>
               <span className="mc-edge-label__p99">p99 {p99}</span>
               {health === 'warn' || health === 'bad' ? <span className="mc-edge-label__err">{health === 'bad' ? '✖' : '▲'} {fmtPct(stats.errorRate)} err</span> : null}
+              {stats.fallbacks !== undefined && <span className="mc-edge-label__fallback">↩ {stats.fallbacks}<span className="sr-only"> failed calls answered by the fallback</span></span>}
             </>
           )}
           {breaker && (

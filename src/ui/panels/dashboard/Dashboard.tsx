@@ -1,5 +1,6 @@
 import { BreakerTimeline } from './BreakerTimeline';
 import { ClientCharts } from './ClientCharts';
+import { CostLine } from './CostLine';
 import { ErrorsChart } from './ErrorsChart';
 import { NodeCharts } from './NodeCharts';
 
@@ -12,6 +13,7 @@ export function Dashboard() {
     <div className="mc-dashboard" data-testid="dashboard">
       <ClientCharts />
       <ErrorsChart />
+      <CostLine />
       <NodeCharts />
       <BreakerTimeline />
     </div>

@@ -1,28 +1,21 @@
 import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, YAxis } from 'recharts';
-import { edgeKey } from '../../../engine/calls/edgeSchema';
-import { useStore } from '../../../store';
-import type { AppState } from '../../../store/types';
 import { ChartFrame } from './ChartFrame';
 import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis } from './chartBits';
+import { FollowCaption } from './FollowCaption';
 import { seriesRows } from './seriesData';
+import { useChartNode } from './useChartNode';
 import { useShownSeries } from './useShownSeries';
 import { useChartMark } from './useChartMark';
 
-/** The node the node charts follow: the selected one, else the first that serves requests. */
-const selectChartNode = (s: AppState): string | null => {
-  const sel = s.selection;
-  if (sel?.type === 'node' && s.scenario.nodes.some((n) => n.id === sel.id && n.kind !== 'client')) return sel.id;
-  if (sel?.type === 'edge') return s.scenario.edges.find((e) => edgeKey(e.from, e.to) === sel.id)?.to ?? null;
-  return s.scenario.nodes.find((n) => n.kind !== 'client')?.id ?? null;
-};
-
+/** The selected node's charts, or those of the node in most trouble (useChartNode), with a line saying which and why. */
 export const NodeCharts = memo(function NodeCharts() {
-  const id = useStore(selectChartNode);
+  const node = useChartNode();
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
   const mark = useChartMark();
-  if (!id) return null;
+  if (!node) return null;
+  const id = node.id;
   // Queues and topics report their backlog as `depth`; stations as `queueLength`.
   const backlog = w.nodes[id]?.depth ? 'depth' : 'queueLength';
   const load = seriesRows(w, 'nodes', [
@@ -36,6 +29,7 @@ export const NodeCharts = memo(function NodeCharts() {
   const empty = w.tMs.length === 0 ? 'No data yet.' : undefined;
   return (
     <div ref={ref} className="mc-dashboard__group">
+      <FollowCaption node={node} />
       <ChartFrame title={`${id}: utilization and queue`} summary={`Utilization percentage and queue length of ${id}`} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}

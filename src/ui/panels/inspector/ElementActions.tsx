@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { removeOrExplain } from '../../../store/uiActions';
+import { removeElements } from '../../../store/scenarioActions';
 import { FaultMenu, type MenuTarget } from '../../canvas/FaultMenu';
 
 /** Keyboard-reachable twins of the canvas gestures: the chaos menu and delete. */
@@ -15,7 +15,7 @@ export function ElementActions({ target }: { target: Omit<MenuTarget, 'x' | 'y'>
         Chaos…
       </button>
       <button type="button" className="mc-btn mc-btn--small mc-btn--danger"
-        onClick={() => (target.type === 'node' ? removeOrExplain([target.id], []) : removeOrExplain([], [target.id]))}>
+        onClick={() => (target.type === 'node' ? removeElements([target.id], []) : removeElements([], [target.id]))}>
         Delete
       </button>
       {menu && <FaultMenu target={menu} onClose={() => setMenu(null)} />}

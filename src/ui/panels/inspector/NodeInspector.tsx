@@ -11,6 +11,7 @@ import { useLockedAt } from './LockedField';
 import { useFormEditor } from './useFormEditor';
 import { checkNode } from './validate';
 import { Calls } from './Calls';
+import { customFieldsFor } from './customFields';
 import { TextField } from './fields';
 import { NodeProblems } from './NodeProblems';
 
@@ -36,7 +37,7 @@ export function NodeInspector({ node, index }: { node: Node; index: number }) {
       <NodeProblems id={node.id} kind={node.kind} />
       <ElementActions target={{ type: 'node', id: node.id, kind: node.kind }} />
       <TextField label="id" value={node.id} onEdit={() => undefined} optional={false} readOnly description="Ids are fixed once made; edges and routes refer to them" />
-      {def && <SchemaForm fields={fieldsOf(def.schema)} value={node} errors={errors} onEdit={onEdit} skip={SKIP} lockedAt={lockedAt} />}
+      {def && <SchemaForm fields={fieldsOf(def.schema)} value={node} errors={errors} onEdit={onEdit} skip={SKIP} custom={customFieldsFor(node.kind)} lockedAt={lockedAt} />}
       {def?.canCall && <Calls from={node.id} />}
       {Object.entries(errors).filter(([k]) => k.startsWith('(')).map(([k, m]) => <p key={k} className="mc-field__error" role="alert">{k}: {m}</p>)}
     </section>

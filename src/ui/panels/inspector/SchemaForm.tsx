@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { CustomFields } from './customFields';
 import { DistributionField } from './DistributionField';
 import { BoolField, EnumField, JsonField, NumberField, TextField } from './fields';
 import { formatPath, getIn, matchBranch, type FieldSpec, type Path } from './fieldSpec';
@@ -14,6 +15,8 @@ export interface FormProps {
   readOnly?: ReadonlySet<string>;
   /** Why a field may not be changed (a lesson's lock), or undefined when it may. */
   lockedAt?: LockedAt;
+  /** Top-level fields drawn by a form of their own (a gateway's routes table). */
+  custom?: CustomFields;
 }
 
 /** camelCase field names as words, keeping the unit suffix readable: serviceTimeMs → service time (ms). */
@@ -23,8 +26,18 @@ export function fieldLabel(key: string): string {
   return `${base || key}${unit}`;
 }
 
-export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly, lockedAt }: FormProps) {
-  return <>{fields.filter(([k]) => !skip?.has(k)).map(([k, spec]) => <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} lockedAt={lockedAt} />)}</>;
+export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly, custom, lockedAt }: FormProps) {
+  return (
+    <>
+      {fields.filter(([k]) => !skip?.has(k)).map(([k, spec]) => {
+        const Custom = custom?.[k];
+        if (!Custom) return <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} lockedAt={lockedAt} />;
+        const drawn = <Custom key={k} root={value} value={getIn(value, [k])} errors={errors} onEdit={(v, commit) => onEdit([k], v, commit)} label={fieldLabel(k)} description={spec.description} />;
+        const reason = lockedAt?.([k], true);
+        return reason ? <LockedField key={k} reason={reason}>{drawn}</LockedField> : drawn;
+      })}
+    </>
+  );
 }
 
 type FieldProps = { path: Path; spec: FieldSpec; root: unknown; errors: Record<string, string>; onEdit: FormProps['onEdit']; readOnly?: boolean; lockedAt?: LockedAt };

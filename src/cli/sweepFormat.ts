@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs';
+import { csvCell } from './lessonFormat';
+import { SimInputError } from './runScenario';
+import type { SweepValue } from './sweepArgs';
+import type { RunFigures } from './sweepTasks';
+import { ms, pct, table } from './table';
+
+/** What a sweep ran: merge checks that every part ran the same. */
+export interface SweepRun {
+  file: string;
+  path: string;
+  values: SweepValue[];
+  seeds: number[];
+  durationMs: number;
+}
+
+/** Mean over the seeds that gave a figure, with the smallest and largest. */
+export interface Stat {
+  mean: number;
+  min: number;
+  max: number;
+}
+
+export interface SweepRow {
+  value: SweepValue;
+  /** Runs that finished; `failed` did not (their reasons are in `errors`). */
+  runs: number;
+  failed: number;
+  clients: Record<string, { p50: Stat | null; p99: Stat | null; errorRate: Stat | null; throughput: Stat | null }>;
+  errorRate: Stat | null;
+  throughput: Stat | null;
+  cost: Stat | null;
+  errors: { seed: number; message: string }[];
+}
+
+function stat(values: readonly (number | null)[]): Stat | null {
+  let sum = 0, n = 0, min = Infinity, max = -Infinity;
+  for (const v of values) {
+    if (v === null) continue;
+    sum += v;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return n ? { mean: sum / n, min, max } : null;
+}
+
+/**
+ * One row per value from the runs in task order (value after value, each under every seed):
+ * the same numbers whether the runs came from one process or from merged shards.
+ */
+export function sweepRows(run: SweepRun, runs: readonly RunFigures[]): SweepRow[] {
+  const k = run.seeds.length;
+  const clientIds: string[] = [];
+  for (const r of runs) for (const id of Object.keys(r.clients)) if (!clientIds.includes(id)) clientIds.push(id);
+  return run.values.map((value, v) => {
+    const mine = runs.slice(v * k, v * k + k);
+    const ok = mine.filter((r) => r.error === undefined);
+    const clients: SweepRow['clients'] = {};
+    for (const id of clientIds) {
+      const of = (f: 'p50' | 'p99' | 'errorRate' | 'throughput') => stat(ok.map((r) => r.clients[id]?.[f] ?? null));
+      clients[id] = { p50: of('p50'), p99: of('p99'), errorRate: of('errorRate'), throughput: of('throughput') };
+    }
+    return {
+      value, runs: ok.length, failed: mine.length - ok.length, clients,
+      errorRate: stat(ok.map((r) => r.errorRate)), throughput: stat(ok.map((r) => r.throughput)), cost: stat(ok.map((r) => r.cost)),
+      errors: mine.flatMap((r, s) => (r.error === undefined ? [] : [{ seed: run.seeds[s], message: r.error }])),
+    };
+  });
+}
+
+const money = (v: number) => `$${v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4)}`;
+const rps = (v: number) => v.toFixed(1);
+
+/** "812", and "812 (790–830)" when the seeds disagree; "-" with nothing measured. */
+const cell = (s: Stat | null, f: (v: number) => string) => {
+  if (s === null) return '-';
+  const [mean, min, max] = [f(s.mean), f(s.min), f(s.max)];
+  return min === max ? mean : `${mean} (${min}–${max})`;
+};
+
+const seedText = (seeds: readonly number[]) =>
+  seeds.length === 1 ? `seed ${seeds[0]}` : `seeds ${seeds[0]}–${seeds[seeds.length - 1]} (mean, and min–max)`;
+
+/** The sweep as a person reads it: one row per value, then any runs that did not finish. */
+export function formatSweep(run: SweepRun, rows: readonly SweepRow[]): string {
+  const clientIds = Object.keys(rows[0]?.clients ?? {});
+  const header = [run.path, ...clientIds.flatMap((id) => [`${id} p50 ms`, `${id} p99 ms`]), 'error rate', 'answers/s', 'cost'];
+  const body = rows.map((r) => [
+    String(r.value),
+    ...clientIds.flatMap((id) => [cell(r.clients[id].p50, ms), cell(r.clients[id].p99, ms)]),
+    cell(r.errorRate, pct), cell(r.throughput, rps), cell(r.cost, money),
+  ]);
+  const out = [
+    `${run.file}: ${run.path} over ${rows.length} value${rows.length === 1 ? '' : 's'}, ${seedText(run.seeds)}, ${run.durationMs / 1000} s simulated each`,
+    '',
+    table(header, body),
+  ];
+  const errors = rows.flatMap((r) => r.errors.map((e) => `${run.path} = ${String(r.value)}, seed ${e.seed}: ${e.message}`));
+  if (errors.length) {
+    out.push('', `${errors.length} run${errors.length === 1 ? '' : 's'} did not finish:`, ...errors.slice(0, 20).map((e) => `  ${e}`));
+    if (errors.length > 20) out.push(`  ... and ${errors.length - 20} more (the JSON has them all)`);
+  }
+  return out.join('\n');
+}
+
+/** The sweep as CSV, one row per value, every figure at full precision. */
+export function sweepCsv(rows: readonly SweepRow[]): string {
+  const clientIds = Object.keys(rows[0]?.clients ?? {});
+  const three = (name: string) => [`${name}_mean`, `${name}_min`, `${name}_max`];
+  const header = ['value', 'runs', 'failed_runs',
+    ...clientIds.flatMap((id) => ['p50_ms', 'p99_ms', 'error_rate', 'throughput'].flatMap((f) => three(`${id}.${f}`))),
+    ...three('error_rate'), ...three('throughput'), ...three('cost')];
+  const nums = (s: Stat | null): (number | string)[] => (s === null ? ['', '', ''] : [s.mean, s.min, s.max]);
+  const lines = rows.map((r) => [
+    r.value, r.runs, r.failed,
+    ...clientIds.flatMap((id) => [r.clients[id].p50, r.clients[id].p99, r.clients[id].errorRate, r.clients[id].throughput].flatMap(nums)),
+    ...nums(r.errorRate), ...nums(r.throughput), ...nums(r.cost),
+  ].map(csvCell).join(','));
+  return [header.map(csvCell).join(','), ...lines].join('\n') + '\n';
+}
+
+/**
+ * Prints a sweep (the table, or JSON) and writes its CSV: the same from one `npm run sweep`
+ * as from `npm run merge` of its shards. Exit 0, or 1 when a run did not finish.
+ */
+export function printSweep(run: SweepRun, runs: readonly RunFigures[], o: { json: boolean; csv?: string }): number {
+  const rows = sweepRows(run, runs);
+  if (o.csv !== undefined) {
+    try {
+      writeFileSync(o.csv, sweepCsv(rows));
+    } catch (e) {
+      throw new SimInputError(`${o.csv}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  process.stdout.write(o.json ? JSON.stringify({ ...run, rows }, null, 2) + '\n' : formatSweep(run, rows) + '\n');
+  return rows.some((r) => r.failed > 0) ? 1 : 0;
+}
