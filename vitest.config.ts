@@ -26,6 +26,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/ui/**/*.test.tsx', 'src/store/**/*.test.ts', 'src/ui/**/*.test.ts'],
           setupFiles: ['./tests/setup/dom.ts'],
+          // A jsdom test that renders the whole shell takes seconds when the other project's
+          // simulations hold both cores; the default 5 s would fail it for the machine's sake.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from './defaultScenario';
-import { autosave, MAX_SHARE_CHARS, restoreAutosave, scenarioFromHash, shareHash } from './persistence';
+import { autosave, MAX_SHARE_CHARS, restoreAutosave, scenarioFromHash, shareHash, loadPrefs, PREFS_KEY, savePrefs } from './persistence';
 
 describe('share links', () => {
   it('round-trip a scenario', () => {
@@ -37,5 +37,16 @@ describe('autosave', () => {
     autosave(s);
     const r = restoreAutosave();
     expect(r?.ok && r.scenario.name).toBe('Saved');
+  });
+});
+
+describe('preferences', () => {
+  it('remember folded panels and ignore anything else stored under them', () => {
+    savePrefs({ theme: 'dark', collapsed: { palette: true, dashboard: false } });
+    expect(loadPrefs()).toEqual({ theme: 'dark', projector: false, collapsed: { palette: true } });
+    localStorage.setItem(PREFS_KEY, JSON.stringify({ collapsed: { inspector: 'yes', canvas: true } }));
+    expect(loadPrefs().collapsed).toEqual({});
+    localStorage.setItem(PREFS_KEY, JSON.stringify({ collapsed: null }));
+    expect(loadPrefs().collapsed).toEqual({});
   });
 });

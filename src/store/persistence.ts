@@ -6,7 +6,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { MAX_SCENARIO_BYTES, parseScenarioText, type ParseResult } from '../scenario/parse';
 import { problemLine } from '../scenario/problems';
-import type { Scenario } from './types';
+import { PANEL_IDS, type PanelId, type Scenario } from './types';
 
 export const SHARE_PARAM = 's';
 /** A compressed link longer than this is refused before it is even decompressed. */
@@ -75,12 +75,15 @@ export function restoreAutosave(): ParseResult | null {
 export interface Prefs {
   theme?: 'light' | 'dark';
   projector?: boolean;
+  collapsed?: Partial<Record<PanelId, boolean>>;
 }
 
 export function loadPrefs(): Prefs {
   try {
     const v = JSON.parse(storage()?.getItem(PREFS_KEY) ?? '{}') as Prefs;
-    return { theme: v.theme === 'dark' || v.theme === 'light' ? v.theme : undefined, projector: v.projector === true };
+    const folded = typeof v.collapsed === 'object' && v.collapsed !== null ? v.collapsed : {};
+    const collapsed = Object.fromEntries(PANEL_IDS.filter((id) => folded[id] === true).map((id) => [id, true]));
+    return { theme: v.theme === 'dark' || v.theme === 'light' ? v.theme : undefined, projector: v.projector === true, collapsed };
   } catch {
     return {};
   }

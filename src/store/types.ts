@@ -35,11 +35,17 @@ export interface Notice {
 
 export type BottomTab = 'load' | 'events' | 'traces';
 
+/** Panels around the canvas that fold away so the canvas can take the screen. */
+export type PanelId = 'palette' | 'inspector' | 'dashboard' | 'bottom';
+export const PANEL_IDS: readonly PanelId[] = ['palette', 'inspector', 'dashboard', 'bottom'];
+
 export interface UiState {
   theme: 'light' | 'dark';
   projector: boolean;
   bottomTab: BottomTab;
   bottomExpanded: boolean;
+  /** Panels folded to a narrow strip (remembered between visits). */
+  collapsed: Record<PanelId, boolean>;
   notice: Notice | null;
   /** Bumped to ask the canvas to fit the view (after an import or a layout). */
   fitRequest: number;

@@ -1,7 +1,7 @@
 import { useStore } from './index';
 import { savePrefs } from './persistence';
 import { connect } from './scenarioActions';
-import type { BottomTab, Notice, Selection } from './types';
+import type { BottomTab, Notice, PanelId, Selection } from './types';
 
 const selectionKey = (s: Selection): string => (s === null ? '' : s.type === 'nodes' ? `nodes:${s.ids.join('\n')}` : `${s.type}:${s.id}`);
 
@@ -36,8 +36,8 @@ export function connectOrExplain(from: string, to: string): void {
 }
 
 function persistPrefs() {
-  const { theme, projector } = useStore.getState().ui;
-  savePrefs({ theme, projector });
+  const { theme, projector, collapsed } = useStore.getState().ui;
+  savePrefs({ theme, projector, collapsed });
 }
 
 export function toggleTheme(): void {
@@ -56,7 +56,10 @@ export function toggleProjector(): void {
   persistPrefs();
 }
 
+/** Shows a tab of the bottom panel, unfolding the panel if it was folded. */
 export function setBottomTab(tab: BottomTab): void {
+  const unfold = useStore.getState().ui.collapsed.bottom;
+  if (unfold) togglePanel('bottom');
   useStore.setState((s) => {
     s.ui.bottomTab = tab;
   });
@@ -66,6 +69,15 @@ export function toggleBottomExpanded(): void {
   useStore.setState((s) => {
     s.ui.bottomExpanded = !s.ui.bottomExpanded;
   });
+}
+
+/** Folds or unfolds a panel; the canvas changes size, so the drawing is fitted to it again. */
+export function togglePanel(id: PanelId): void {
+  useStore.setState((s) => {
+    s.ui.collapsed[id] = !s.ui.collapsed[id];
+    s.ui.fitRequest += 1;
+  });
+  persistPrefs();
 }
 
 export function requestFit(): void {

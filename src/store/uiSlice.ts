@@ -5,6 +5,7 @@ export const initialUi = (): UiState => ({
   projector: false,
   bottomTab: 'load',
   bottomExpanded: false,
+  collapsed: { palette: false, inspector: false, dashboard: false, bottom: false },
   notice: null,
   fitRequest: 0,
 });

@@ -23,6 +23,14 @@ const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name
 const simMs = async (p: Page) => Number(await p.getByTestId('sim-clock').getAttribute('data-ms'));
 const nodeCard = (p: Page, id: string) => p.locator(`.react-flow__node[data-id="${id}"]`);
 
+/** Presses a toolbar button, or its entry in the More menu when the toolbar has folded it away. */
+async function press(p: Page, name: string | RegExp): Promise<void> {
+  const button = p.getByRole('button', { name, exact: typeof name === 'string' });
+  if (await button.count()) return button.click();
+  await p.getByRole('button', { name: 'More' }).click();
+  await p.getByRole('menu', { name: 'More' }).getByText(name).click();
+}
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   h = await startHarness();
@@ -223,8 +231,8 @@ describe('the playground in Chromium', () => {
       return before === (await viewport.getAttribute('style'));
     }, WAIT).toBe(true);
     await shot(page, '07-dark-projector');
-    await page.getByRole('button', { name: 'Projector mode' }).click();
-    await page.getByRole('button', { name: /Light theme/ }).click();
+    await press(page, 'Projector mode');
+    await press(page, 'Light theme');
   });
 
   it('logged no console errors or warnings', () => {

@@ -1,19 +1,30 @@
+import { useStore } from '../../store';
+import type { AppState } from '../../store/types';
+import { PanelHeading } from '../common/PanelHeading';
 import { Dashboard } from './lazyPanels';
 import { StoryPanel } from '../guide/StoryPanel';
 import { Inspector } from '../panels/inspector/Inspector';
 
-/** Inspector above, dashboard below: both visible on the default layout, each scrolling on its own. */
+const selectCollapsed = (s: AppState) => s.ui.collapsed;
+
+/**
+ * Inspector above, dashboard below, each scrolling on its own. Either folds into its heading
+ * (the other takes the height); with both folded the column becomes a narrow strip. A folded
+ * panel is not rendered, so folded charts cost nothing while a run plays.
+ */
 export function SidePanel() {
+  const { inspector, dashboard } = useStore(selectCollapsed);
+  const fold = inspector && dashboard ? 'all' : inspector ? 'inspector' : dashboard ? 'dashboard' : 'none';
   return (
-    <aside className="mc-side" aria-label="Inspector and dashboard">
+    <aside className="mc-side" data-fold={fold} aria-label="Inspector and dashboard">
       <StoryPanel />
       <section className="mc-side__inspector" aria-labelledby="mc-inspector-title">
-        <h2 id="mc-inspector-title" className="mc-panel-title">Inspector</h2>
-        <Inspector />
+        <PanelHeading panel="inspector" title="Inspector" headingId="mc-inspector-title" bodyId="mc-inspector-body" folds="up" />
+        <div id="mc-inspector-body" hidden={inspector}>{!inspector && <Inspector />}</div>
       </section>
       <section className="mc-side__dashboard" aria-labelledby="mc-dashboard-title">
-        <h2 id="mc-dashboard-title" className="mc-panel-title">Dashboard</h2>
-        <Dashboard />
+        <PanelHeading panel="dashboard" title="Dashboard" headingId="mc-dashboard-title" bodyId="mc-dashboard-body" folds="up" />
+        <div id="mc-dashboard-body" hidden={dashboard}>{!dashboard && <Dashboard />}</div>
       </section>
     </aside>
   );

@@ -81,6 +81,7 @@ export async function boot(): Promise<void> {
     if (scenario) s.scenario = scenario;
     if (prefs.theme) s.ui.theme = prefs.theme;
     if (prefs.projector) s.ui.projector = true;
+    Object.assign(s.ui.collapsed, prefs.collapsed);
   });
   showNotice(notice);
   clearHistory();

@@ -1,19 +1,21 @@
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background, Controls, ControlButton, ReactFlow, applyNodeChanges, useReactFlow,
   type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useStore } from '../../store';
 import { addNode, connectProblem, moveNodes, removeElements } from '../../store/scenarioActions';
-import { selectEdges, selectFitRequest, selectNodes, selectSelection, selectTheme } from '../../store/selectors';
+import { selectEdges, selectFitRequest, selectNodes, selectProjector, selectSelection, selectTheme } from '../../store/selectors';
 import { connectOrExplain, requestFit, select, selectedNodeIds } from '../../store/uiActions';
-import { LayoutIcon } from '../common/icons';
+import { FitIcon, LayoutIcon } from '../common/icons';
 import { layoutPositions } from './autoLayout';
 import { deriveEdges, deriveNodes } from './deriveFlow';
 import { edgeTypes } from './edges/FlowEdge';
+import { LabelSpotsProvider, useLabelSpots } from './edges/labelSpots';
 import { FaultMenu, type MenuTarget } from './FaultMenu';
 import { nodeTypes } from './nodes';
+import { FIT, useAutoFit, ZOOM_RANGE } from './useAutoFit';
 import type { FlowEdge, FlowNode } from './types';
 import { useSpotlight } from './useSpotlight';
 import { PALETTE_MIME } from '../palette/paletteDrag';
@@ -53,6 +55,7 @@ export function Canvas() {
   const selection = useStore(selectSelection);
   const theme = useStore(selectTheme);
   const fitRequest = useStore(selectFitRequest);
+  const projector = useStore(selectProjector);
   const rf = useReactFlow<FlowNode, FlowEdge>();
   // Nodes are local state because React Flow writes measured sizes and drag positions into
   // them; they are re-derived (during render, not in an effect) when the scenario changes.
@@ -63,14 +66,11 @@ export function Canvas() {
     setNodes((prev) => deriveNodes(scNodes, prev, selection));
   }
   const edges = useMemo(() => deriveEdges(scEdges, selection), [scEdges, selection]);
+  const { box: canvasBox, aspect, onLabelsPlaced, onNodesResized, onMoveStart, onZoomButton, fitButton } = useAutoFit(rf, fitRequest);
+  const labels = useLabelSpots(nodes, edges, scEdges, projector, aspect);
+  useLayoutEffect(() => onLabelsPlaced(labels.extent), [labels.extent, onLabelsPlaced]);
   const shown = useSpotlight(nodes, edges);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
-  useEffect(() => {
-    if (fitRequest === 0) return;
-    // Wait a frame so React Flow has measured nodes that just arrived.
-    const t = setTimeout(() => void rf.fitView({ padding: 0.12, duration: 200 }), 50);
-    return () => clearTimeout(t);
-  }, [fitRequest, rf]);
 
   // Selection and which nodes exist live in the store (one source of truth for canvas,
   // inspector and event log): select changes go there and come back through
@@ -81,10 +81,11 @@ export function Canvas() {
     const local = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
     if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
     applySelect(changes, 'node');
+    if (changes.some((c) => c.type === 'dimensions')) onNodesResized();
     const dropped: Record<string, { x: number; y: number }> = {};
     for (const c of changes) if (c.type === 'position' && c.dragging === false && c.position) dropped[c.id] = c.position;
     if (Object.keys(dropped).length > 0) moveNodes(dropped);
-  }, []);
+  }, [onNodesResized]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => applySelect(changes, 'edge'), []);
 
@@ -128,36 +129,41 @@ export function Canvas() {
   }, []);
 
   return (
-    <div className="mc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={shown.nodes}
-        edges={shown.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onDelete={onDelete}
-        onNodeContextMenu={onNodeContextMenu}
-        onEdgeContextMenu={onEdgeContextMenu}
-        onPaneClick={closeMenu}
-        deleteKeyCode={DELETE_KEYS}
-        colorMode={theme}
-        fitView
-        fitViewOptions={{ padding: 0.12 }}
-        minZoom={0.15}
-        maxZoom={2.5}
-        aria-label="Architecture canvas"
-      >
-        <Background gap={24} size={1} />
-        <CanvasGuides />
-        <Controls showInteractive={false} position="bottom-left">
-          <ControlButton onClick={() => void tidy()} title="Tidy layout" aria-label="Tidy layout">
-            <LayoutIcon />
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+    <div ref={canvasBox} className="mc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <LabelSpotsProvider value={labels.spots}>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={shown.nodes}
+          edges={shown.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onDelete={onDelete}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneClick={closeMenu}
+          onMoveStart={onMoveStart}
+          deleteKeyCode={DELETE_KEYS}
+          colorMode={theme}
+          fitView
+          fitViewOptions={FIT}
+          {...ZOOM_RANGE}
+          aria-label="Architecture canvas"
+        >
+          <Background gap={24} size={1} />
+          <CanvasGuides />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" onZoomIn={onZoomButton} onZoomOut={onZoomButton}>
+            <ControlButton onClick={fitButton} title="Fit view" aria-label="Fit view">
+              <FitIcon />
+            </ControlButton>
+            <ControlButton onClick={() => void tidy()} title="Tidy layout" aria-label="Tidy layout">
+              <LayoutIcon />
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      </LabelSpotsProvider>
       {menu && <FaultMenu target={menu} onClose={closeMenu} />}
     </div>
   );

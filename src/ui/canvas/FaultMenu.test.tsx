@@ -43,4 +43,34 @@ describe('FaultMenu', () => {
     await userEvent.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
   });
+
+  it('closes when focus moves on, and leaves focus where it went', async () => {
+    const onClose = vi.fn();
+    render(<><FaultMenu target={{ type: 'node', id: 'product', kind: 'service', x: 0, y: 0 }} onClose={onClose} /><button type="button">Next thing</button></>);
+    expect(screen.getAllByRole('menuitem')[0]).toHaveFocus();
+    await userEvent.tab();
+    expect(onClose).toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Next thing' })).toHaveFocus();
+  });
+
+  it('stays open while focus moves between its own items', async () => {
+    const onClose = vi.fn();
+    render(<FaultMenu target={{ type: 'node', id: 'product', kind: 'service', x: 0, y: 0 }} onClose={onClose} />);
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{End}{Home}');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getAllByRole('menuitem')[0]).toHaveFocus();
+  });
+
+  it('closes the menu already open when another one opens', () => {
+    const first = vi.fn();
+    const { rerender } = render(<FaultMenu key="a" target={{ type: 'node', id: 'product', kind: 'service', x: 0, y: 0 }} onClose={first} />);
+    const second = vi.fn();
+    rerender(<>
+      <FaultMenu key="a" target={{ type: 'node', id: 'product', kind: 'service', x: 0, y: 0 }} onClose={first} />
+      <FaultMenu key="b" target={{ type: 'edge', id: 'order->payment', x: 50, y: 50 }} onClose={second} />
+    </>);
+    expect(first).toHaveBeenCalled();
+    expect(second).not.toHaveBeenCalled();
+    expect(screen.getByRole('menu', { name: 'Chaos for order->payment' }).contains(document.activeElement)).toBe(true);
+  });
 });

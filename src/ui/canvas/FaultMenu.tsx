@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
 import { spike, startFault } from '../../store/runActions';
 import { selectCapabilities } from '../../store/selectors';
+import { Menu, MenuItem } from '../common/Menu';
 import { faultItemsFor } from './faultMenuItems';
 
 export interface MenuTarget {
@@ -14,36 +14,12 @@ export interface MenuTarget {
 
 /**
  * The chaos menu for one node or edge: a real menu (arrow keys, Escape, focus returns), so
- * it works from the keyboard as well as from a right click.
+ * it works from the keyboard (Shift+F10 or the inspector's Chaos… button) as well as from a
+ * right click.
  */
 export function FaultMenu({ target, onClose }: { target: MenuTarget; onClose: () => void }) {
   const caps = useStore(selectCapabilities);
-  const ref = useRef<HTMLDivElement>(null);
   const items = faultItemsFor(target);
-
-  useEffect(() => {
-    const back = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const away = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener('pointerdown', away, true);
-    return () => {
-      document.removeEventListener('pointerdown', away, true);
-      back?.focus?.();
-    };
-  }, [onClose]);
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') onClose();
-    else if (e.key === 'ArrowDown') buttons[(at + 1) % buttons.length]?.focus();
-    else if (e.key === 'ArrowUp') buttons[(at - 1 + buttons.length) % buttons.length]?.focus();
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  };
 
   const run = (fn: () => void) => () => {
     fn();
@@ -51,25 +27,23 @@ export function FaultMenu({ target, onClose }: { target: MenuTarget; onClose: ()
   };
 
   return (
-    <div ref={ref} className="mc-menu" role="menu" aria-label={`Chaos for ${target.id}`} style={{ left: target.x, top: target.y }} onKeyDown={onKeyDown}>
+    <Menu label={`Chaos for ${target.id}`} at={target} onClose={onClose}>
       <div className="mc-menu__title" aria-hidden="true">{target.id}</div>
       {target.kind === 'client' && (
-        <button type="button" role="menuitem" onClick={run(() => spike(target.id))}>Spike load ×5 for 30 s</button>
+        <MenuItem onSelect={run(() => spike(target.id))}>Spike load ×5 for 30 s</MenuItem>
       )}
       {items.map((item) => (
-        <button
+        <MenuItem
           key={item.kind}
-          type="button"
-          role="menuitem"
           disabled={!caps.faults}
           title={caps.faults ? undefined : 'This engine build cannot inject live faults yet'}
-          onClick={run(() => startFault(item.make(target.id)))}
+          onSelect={run(() => startFault(item.make(target.id)))}
         >
           {item.label}
-        </button>
+        </MenuItem>
       ))}
       {items.length > 0 && !caps.faults && <p className="mc-menu__note">Live faults arrive with the next engine build.</p>}
       {items.length === 0 && target.kind !== 'client' && <p className="mc-menu__note">No faults for this element.</p>}
-    </div>
+    </Menu>
   );
 }

@@ -6,8 +6,10 @@ export interface Tab<T extends string> {
 }
 
 /** WAI-ARIA tabs: arrow keys move between tabs, the panel below is labelled by its tab. */
-export function Tabs<T extends string>({ tabs, active, onChange, label, children, extra }: { tabs: Tab<T>[]; active: T; onChange: (t: T) => void; label: string; children: ReactNode; extra?: ReactNode }) {
-  const base = useId();
+/** `panelId` names the panel for a control in `extra` (aria-controls); `folded` hides it. */
+export function Tabs<T extends string>({ tabs, active, onChange, label, children, extra, panelId, folded = false }: { tabs: Tab<T>[]; active: T; onChange: (t: T) => void; label: string; children: ReactNode; extra?: ReactNode; panelId?: string; folded?: boolean }) {
+  const ownId = useId();
+  const base = panelId ?? ownId;
   const list = useRef<HTMLDivElement>(null);
   const onKey = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === active);
@@ -30,7 +32,7 @@ export function Tabs<T extends string>({ tabs, active, onChange, label, children
         </div>
         {extra}
       </div>
-      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${active}`} className="mc-tabs__panel">{children}</div>
+      <div role="tabpanel" id={`${base}-panel`} hidden={folded} aria-labelledby={`${base}-${active}`} className="mc-tabs__panel">{children}</div>
     </div>
   );
 }

@@ -39,6 +39,13 @@ export const MoonIcon = () => <Svg><path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 1
 export const ProjectorIcon = () => <Svg><rect x="2.5" y="7" width="19" height="10" rx="2" {...P} /><circle cx="16" cy="12" r="2.5" {...P} /><path d="M6 12h5" {...P} /></Svg>;
 export const LayoutIcon = () => <Svg><rect x="3" y="3" width="7" height="7" rx="1.5" {...P} /><rect x="14" y="14" width="7" height="7" rx="1.5" {...P} /><path d="M10 6.5h4a2 2 0 0 1 2 2V14" {...P} /></Svg>;
 export const BoltIcon = () => <Svg><path d="M13 2 4 14h7l-1 8 9-12h-7z" {...P} /></Svg>;
+export const FitIcon = () => <Svg><path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" {...P} /></Svg>;
+export const MoreIcon = () => <Svg><circle cx="5" cy="12" r="1.6" fill="currentColor" /><circle cx="12" cy="12" r="1.6" fill="currentColor" /><circle cx="19" cy="12" r="1.6" fill="currentColor" /></Svg>;
+/** A chevron pointing where the panel goes when pressed. */
+export const ChevronIcon = ({ dir }: { dir: 'left' | 'right' | 'up' | 'down' }) => {
+  const d = { left: 'm14 6-6 6 6 6', right: 'm10 6 6 6-6 6', up: 'm6 14 6-6 6 6', down: 'm6 10 6 6 6-6' }[dir];
+  return <Svg size={14}><path d={d} {...P} strokeWidth={2.2} /></Svg>;
+};
 export const CloseIcon = () => <Svg size={16}><path d="M6 6l12 12M18 6 6 18" {...P} /></Svg>;
 
 /** Circuit-breaker states drawn as a switch: closed conducts, open is broken, half-open ajar. */

@@ -4,6 +4,8 @@ import { KINDS } from '../../engine/kinds';
 import { useStore } from '../../store';
 import { selectAllowedKinds } from '../../store/lessonSelectors';
 import { addNode } from '../../store/scenarioActions';
+import type { AppState } from '../../store/types';
+import { PanelHeading } from '../common/PanelHeading';
 import { freeSpot } from './freeSpot';
 import { KindIcon } from './kindIcons';
 import { PALETTE_MIME } from './paletteDrag';
@@ -12,7 +14,10 @@ import { PALETTE_MIME } from './paletteDrag';
  * Node kinds to drag onto the canvas. Each is also a button (Enter or click) that drops the
  * kind in the middle of the view, so building works without a mouse.
  */
+const selectFolded = (s: AppState) => s.ui.collapsed.palette;
+
 export function Palette() {
+  const folded = useStore(selectFolded);
   const rf = useReactFlow();
   // A lesson may offer only some kinds.
   const allowed = useStore(selectAllowedKinds);
@@ -30,8 +35,8 @@ export function Palette() {
   };
   return (
     <nav className="mc-palette" aria-label="Node kinds">
-      <h2 className="mc-palette__title">Add</h2>
-      <ul>
+      <PanelHeading panel="palette" title="Palette" bodyId="mc-palette-body" folds="left" />
+      <ul id="mc-palette-body" hidden={folded}>
         {kinds.map((k) => (
           <li key={k.kind}>
             <button

@@ -4,6 +4,8 @@ import { useStore } from '../../../store';
 import { edgeStats } from '../../../store/selectors';
 import { BREAKER_WORD, errorHealth, fmtPct, fmtRate, fmtWindowMs, HEALTH_WORD } from '../../common/format';
 import { BreakerIcon } from '../../common/icons';
+import { parseCurve, spotCentre } from './labelPlacement';
+import { useLabelSpot } from './labelSpots';
 
 /**
  * Flow speed buckets by calls per second. The dash animation only changes when the bucket
@@ -25,7 +27,13 @@ function flowBucket(rps: number): number {
  */
 export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps) {
   const stats = useStore(edgeStats(id));
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // The label goes where the canvas found room along this edge (clear of nodes and of other labels).
+  const spot = useLabelSpot(id);
+  const curve = spot.t === 0.5 && spot.dy === 0 ? null : parseCurve(path);
+  const { x: labelX, y: labelY } = curve ? spotCentre(curve, spot) : { x: midX, y: midY };
+  // A label moved off its edge is tied to it by a short dotted line.
+  const leader = curve && spot.dy !== 0 ? `M${labelX},${labelY} L${labelX},${labelY - spot.dy}` : null;
   const rps = stats?.callsPerS ?? 0;
   const health = errorHealth(stats?.errorRate, rps);
   const bucket = flowBucket(rps);
@@ -34,6 +42,7 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`mc-edge mc-edge--${health}${selected ? ' is-selected' : ''}`} interactionWidth={18} />
+      {leader && <path d={leader} className="mc-edge-leader" aria-hidden="true" />}
       {bucket > 0 && <path d={path} className={`mc-edge-flow mc-edge-flow--${bucket} mc-edge-flow--${health}`} aria-hidden="true" />}
       <EdgeLabelRenderer>
         <div
@@ -50,7 +59,7 @@ export const FlowEdge = memo(function FlowEdge({ id, sourceX, sourceY, targetX, 
             </>
           )}
           {breaker && (
-            <span className={`mc-breaker mc-breaker--${breaker}`} title={`circuit breaker ${BREAKER_WORD[breaker]}`} aria-label={`circuit breaker ${BREAKER_WORD[breaker]}`}>
+            <span className={`mc-breaker mc-breaker--${breaker}`} role="img" title={`circuit breaker ${BREAKER_WORD[breaker]}`} aria-label={`circuit breaker ${BREAKER_WORD[breaker]}`}>
               <BreakerIcon state={breaker} />
               {breaker !== 'CLOSED' && <span>{BREAKER_WORD[breaker]}</span>}
             </span>

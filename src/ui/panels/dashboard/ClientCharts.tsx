@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../store';
 import { selectClientIds } from '../../../store/selectors';
 import { ChartFrame } from './ChartFrame';
-import { CHART_HEIGHT, DASHES, MARGIN, PALETTE, timeAxis } from './chartBits';
+import { CHART_HEIGHT, DASHES, MARGIN, PALETTE, timeAxis, useAxisWidth } from './chartBits';
 import { latencyLines, latencyRows } from './latencyLines';
 import { seriesRows } from './seriesData';
 import { useShownSeries } from './useShownSeries';
@@ -17,6 +17,7 @@ const ERR_DASHES = ['4 3', ...DASHES.slice(3)];
 export const ClientCharts = memo(function ClientCharts() {
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
+  const axis = useAxisWidth();
   const clients = useStore(useShallow(selectClientIds));
   const lat = latencyLines(w, clients);
   const latRows = latencyRows(w, lat);
@@ -32,7 +33,7 @@ export const ClientCharts = memo(function ClientCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT, ...pick.style }} data={latRows} margin={MARGIN} onClick={pick.onClick}>
           {timeAxis(domain)}
           {mark({ label: true, domain })}
-          <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
+          <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
           {lat.map((p) => <Line key={p.name} dataKey={p.name} stroke={p.color} strokeDasharray={p.dash} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
         </LineChart>
@@ -41,8 +42,8 @@ export const ClientCharts = memo(function ClientCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={tputRows} margin={MARGIN}>
           {timeAxis(domain)}
           {mark({ yAxisId: 'l' })}
-          <YAxis yAxisId="l" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
-          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} unit="%" />
+          <YAxis yAxisId="l" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
+          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.right} unit="%" />
           {tput.map((p, i) => <Line key={p.name} yAxisId="l" dataKey={p.name} stroke={PALETTE[i % PALETTE.length]} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
           {err.map((p, i) => <Line key={p.name} yAxisId="r" dataKey={p.name} stroke="var(--bad)" strokeDasharray={ERR_DASHES[i % ERR_DASHES.length]} dot={false} isAnimationActive={false} strokeWidth={1.6} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />

@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
-import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis } from './chartBits';
+import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis, useAxisWidth } from './chartBits';
 import { FollowCaption } from './FollowCaption';
 import { seriesRows } from './seriesData';
 import { useChartNode } from './useChartNode';
@@ -14,6 +14,7 @@ export const NodeCharts = memo(function NodeCharts() {
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
   const mark = useChartMark();
+  const axis = useAxisWidth();
   if (!node) return null;
   const id = node.id;
   // Queues and topics report their backlog as `depth`; stations as `queueLength`.
@@ -34,8 +35,8 @@ export const NodeCharts = memo(function NodeCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}
           {mark({ yAxisId: 'l' })}
-          <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
-          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={36} allowDecimals={false} />
+          <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
+          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.right} allowDecimals={false} />
           <Line yAxisId="l" dataKey="utilization %" stroke={PALETTE[0]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Line yAxisId="r" dataKey="queue" stroke={PALETTE[2]} strokeDasharray="5 3" dot={false} isAnimationActive={false} strokeWidth={1.6} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
@@ -45,7 +46,7 @@ export const NodeCharts = memo(function NodeCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT - 20 }} data={reps} margin={MARGIN}>
           {timeAxis(domain)}
           {mark()}
-          <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={48} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
           <Line type="stepAfter" dataKey="replicas" stroke={PALETTE[1]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Line type="stepAfter" dataKey="ready" stroke={PALETTE[3]} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />

@@ -1,8 +1,18 @@
 import { CartesianGrid, Tooltip, XAxis } from 'recharts';
+import { useStore } from '../../../store';
+import { selectProjector } from '../../../store/selectors';
 import { fmtAxisTime } from './seriesData';
 
 export const CHART_HEIGHT = 104;
-export const MARGIN = { top: 4, right: 8, bottom: 0, left: -14 };
+export const MARGIN = { top: 4, right: 8, bottom: 0, left: 0 };
+
+/**
+ * Widths of the y axes in pixels, wide enough for their longest tick ("12000" on the left,
+ * "100%" on the right) at the chart type of the current mode (--chart-font: 11 px, 14 px in
+ * projector mode), so no tick is cut at the chart's edge.
+ */
+const AXIS_WIDTH = { normal: { left: 46, right: 40 }, projector: { left: 56, right: 48 } };
+export const useAxisWidth = () => AXIS_WIDTH[useStore(selectProjector) ? 'projector' : 'normal'];
 /** Series colours come from CSS variables so the themes can tune them; lines also differ by dash. */
 export const PALETTE = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var(--c5)', 'var(--c6)', 'var(--c7)'];
 export const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4'];

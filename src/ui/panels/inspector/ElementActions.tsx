@@ -10,7 +10,7 @@ export function ElementActions({ target }: { target: Omit<MenuTarget, 'x' | 'y'>
       <button type="button" className="mc-btn mc-btn--small" aria-haspopup="menu" aria-expanded={!!menu}
         onClick={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
-          setMenu({ ...target, x: r.left, y: r.bottom + 4 });
+          setMenu(menu ? null : { ...target, x: r.left, y: r.bottom + 4 });
         }}>
         Chaos…
       </button>
