@@ -33,7 +33,7 @@ describe('lesson links', () => {
     expect(lessonLinkFromHash('#lessonData=%%%broken')).toMatchObject({ ok: false, lines: [expect.stringMatching(/^\(link\): the lesson is damaged/)] });
     const notALesson = `#lessonData=${compressToEncodedURIComponent('{"hello": 1}')}`;
     expect(lessonLinkFromHash(notALesson)).toMatchObject({ ok: false, lines: [expect.stringMatching(/^\(link\): /)] });
-    const badAttempt = `#lesson=circuit-breaker&attempt=${compressToEncodedURIComponent('{"version": 1, "name": "x", "nodes": 3}')}`;
-    expect(lessonLinkFromHash(badAttempt)).toMatchObject({ ok: false, lines: [expect.stringMatching(/^attempt: nodes: /)] });
+    const badAttempt = `#lesson=circuit-breaker&attempt=${compressToEncodedURIComponent('{"version": 1, "name": "x", "nodes": [{"id": "a", "kind": "service", "concurrency": 0}]}')}`;
+    expect(lessonLinkFromHash(badAttempt)).toEqual({ ok: false, lines: [expect.stringMatching(/^attempt: nodes\[0\]\.concurrency: /)] });
   });
 });

@@ -129,6 +129,7 @@ describe('the lesson worker\'s jobs', () => {
   });
 
   it('answers a job that cannot run with a message, not a crash', () => {
-    expect(runLessonJob({ type: 'check', lesson, scenario: { version: 1, name: 'x', nodes: [] } })).toMatchObject({ type: 'error', message: expect.stringContaining('nodes') });
+    const broken = { version: 1 as const, name: 'x', nodes: [{ id: 'a', kind: 'service' as const, concurrency: 0 }] };
+    expect(runLessonJob({ type: 'check', lesson, scenario: broken })).toMatchObject({ type: 'error', message: expect.stringContaining('nodes[0].concurrency') });
   });
 });

@@ -32,7 +32,7 @@ export const CHAOS_KILL_MS = 20_000;
 
 export function createRunLoop(host: LoopHost) {
   let sim: Simulation | null = null;
-  let scenario: Scenario | null = null;
+  let loaded: Scenario | null = null;
   /** The page's scenario as edited (live edits do not reload the run); structural goals read it. */
   let edited: Scenario | null = null;
   const goals = createLiveGoals();
@@ -66,7 +66,7 @@ export function createRunLoop(host: LoopHost) {
     const s = withPageTracing(input);
     gen = runGen;
     sim = createSimulation(s);
-    scenario = s;
+    loaded = s;
     edited = null;
     openEnded = false;
     running = keepRunning && running;
@@ -103,9 +103,9 @@ export function createRunLoop(host: LoopHost) {
   }
 
   function postGoals(force: boolean) {
-    if (!sim || !scenario || !goals.active()) return;
+    if (!sim || !loaded || !goals.active()) return;
     try {
-      const verdicts = goals.evaluate(sim, edited ?? scenario, host.nowMs(), force);
+      const verdicts = goals.evaluate(sim, edited ?? loaded, host.nowMs(), force);
       if (verdicts) post({ type: 'goals', gen, nowMs: sim.now(), verdicts });
     } catch (e) {
       goals.set(null);

@@ -1,5 +1,6 @@
 import type { Goal, Verdict } from '../../lessons/types';
-import { select } from '../../store/uiActions';
+import { useStore } from '../../store';
+import { select, togglePanel } from '../../store/uiActions';
 import { showOnChart } from '../../store/lessonActions';
 import { fmtClock } from '../common/format';
 import { scrollWithin } from './scrollWithin';
@@ -7,13 +8,20 @@ import { figures, STATUS_ICON, STATUS_WORD } from './verdictText';
 
 type Shown = Pick<Verdict, 'goal' | 'status' | 'actual' | 'limit' | 'op' | 'seed' | 'brokeAtMs' | 'message'> & { error?: string };
 
-/** Brings the dashboard chart of a series into view: a node's charts follow the selection. */
+/**
+ * Brings the dashboard chart of a series into view: unfolds the dashboard, selects a node
+ * whose series it is (the node charts follow the selection), scrolls to its charts.
+ */
 function focusChart(series: string | undefined): void {
+  if (useStore.getState().ui.collapsed.dashboard) togglePanel('dashboard');
   const node = /^series\.nodes\.(.+)\.[^.]+$/.exec(series ?? '')?.[1];
   if (node) select({ type: 'node', id: node });
-  const dash = document.querySelector('[data-testid="dashboard"]');
-  const target = node ? dash?.querySelectorAll('.mc-dashboard__group')[2] : dash?.querySelector('.mc-dashboard__group');
-  scrollWithin(dash?.closest('.mc-side__dashboard'), target);
+  // After the dashboard has drawn what the selection and the unfolding changed.
+  setTimeout(() => {
+    const groups = [...document.querySelectorAll('[data-testid="dashboard"] .mc-dashboard__group')];
+    const target = (node && groups.find((g) => g.querySelector('.mc-chart__title')?.textContent?.startsWith(`${node}:`))) || groups[0];
+    scrollWithin(target?.closest('.mc-side__dashboard'), target);
+  }, 50);
 }
 
 /**

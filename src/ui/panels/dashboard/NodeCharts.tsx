@@ -13,8 +13,8 @@ export const NodeCharts = memo(function NodeCharts() {
   const node = useChartNode();
   const ref = useRef<HTMLDivElement>(null);
   const { w, domain } = useShownSeries(ref);
-  const axis = useAxisWidth();
   const mark = useChartMark();
+  const axis = useAxisWidth();
   if (!node) return null;
   const id = node.id;
   // Queues and topics report their backlog as `depth`; stations as `queueLength`.

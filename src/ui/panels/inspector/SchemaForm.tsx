@@ -13,10 +13,10 @@ export interface FormProps {
   /** Fields drawn elsewhere or fixed (id, kind, position...). */
   skip?: ReadonlySet<string>;
   readOnly?: ReadonlySet<string>;
-  /** Top-level fields drawn by a form of their own (a gateway's routes table). */
-  custom?: CustomFields;
   /** Why a field may not be changed (a lesson's lock), or undefined when it may. */
   lockedAt?: LockedAt;
+  /** Top-level fields drawn by a form of their own (a gateway's routes table). */
+  custom?: CustomFields;
 }
 
 /** camelCase field names as words, keeping the unit suffix readable: serviceTimeMs → service time (ms). */
@@ -31,8 +31,10 @@ export function SchemaForm({ fields, value, errors, onEdit, skip, readOnly, cust
     <>
       {fields.filter(([k]) => !skip?.has(k)).map(([k, spec]) => {
         const Custom = custom?.[k];
-        if (Custom) return <Custom key={k} root={value} value={getIn(value, [k])} errors={errors} onEdit={(v, commit) => onEdit([k], v, commit)} label={fieldLabel(k)} description={spec.description} />;
-        return <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} lockedAt={lockedAt} />;
+        if (!Custom) return <Field key={k} path={[k]} spec={spec} root={value} errors={errors} onEdit={onEdit} readOnly={readOnly?.has(k)} lockedAt={lockedAt} />;
+        const drawn = <Custom key={k} root={value} value={getIn(value, [k])} errors={errors} onEdit={(v, commit) => onEdit([k], v, commit)} label={fieldLabel(k)} description={spec.description} />;
+        const reason = lockedAt?.([k], true);
+        return reason ? <LockedField key={k} reason={reason}>{drawn}</LockedField> : drawn;
       })}
     </>
   );
