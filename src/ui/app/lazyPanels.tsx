@@ -4,8 +4,11 @@
  * keeps the name and props of the panel it stands for, so a call site changes one import.
  */
 import { lazy, Suspense } from 'react';
+import { useStore } from '../../store';
+import { selectCourseOpen } from '../../store/lessonSelectors';
 
 const DashboardPanel = lazy(() => import('../panels/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const CourseDialogPanel = lazy(() => import('../lessons/CourseDialog').then((m) => ({ default: m.CourseDialog })));
 const TraceViewPanel = lazy(() => import('../panels/traces/TraceView').then((m) => ({ default: m.TracePanel })));
 
 function Loading({ what }: { what: string }) {
@@ -24,6 +27,17 @@ export function TracePanel() {
   return (
     <Suspense fallback={<Loading what="the trace view" />}>
       <TraceViewPanel />
+    </Suspense>
+  );
+}
+
+/** The course (and every built-in lesson with it) loads the first time it is opened. */
+export function CourseDialog() {
+  const open = useStore(selectCourseOpen);
+  if (!open) return null;
+  return (
+    <Suspense fallback={<Loading what="the course" />}>
+      <CourseDialogPanel />
     </Suspense>
   );
 }

@@ -10,8 +10,10 @@ import { customLessonHash, hasLessonLink, lessonHash, lessonLinkFromHash } from 
 import { startLesson } from '../../store/lessonActions';
 import { showNotice } from '../../store/uiActions';
 import { newDraft } from './authorDraft';
-import { findLesson } from './catalog';
 import { openLesson } from './openLesson';
+
+/** The built-in course loads with its lessons when first asked for, not with the first screen. */
+const findLesson = async (id: string) => (await import('./catalog')).findLesson(id);
 
 /** A lesson file is small; a larger file is not one. */
 export const MAX_LESSON_BYTES = 2_000_000;
@@ -42,7 +44,7 @@ export async function shareHash(hash: string, what: string): Promise<void> {
 }
 
 export async function openBuiltInLesson(id: string): Promise<boolean> {
-  const lesson = findLesson(id);
+  const lesson = await findLesson(id);
   if (!lesson) {
     showNotice({ tone: 'error', title: 'The lesson was not opened', lines: [`(link): there is no lesson "${id}" in this course`] });
     return false;
@@ -91,7 +93,7 @@ export async function openLessonFromHash(hash: string): Promise<boolean> {
     return true;
   }
   if ('id' in link.lesson) {
-    const lesson = findLesson(link.lesson.id);
+    const lesson = await findLesson(link.lesson.id);
     if (!lesson) {
       showNotice({ tone: 'error', title: 'The lesson link was not opened: the page is as it was', lines: [`(link): there is no lesson "${link.lesson.id}" in this course`] });
       return true;
@@ -115,6 +117,6 @@ export async function startLessonLinks(): Promise<void> {
   });
   if (await openLessonFromHash(location.hash)) return;
   const openId = useStore.getState().lesson.progress.openId;
-  const lesson = openId ? findLesson(openId) : null;
+  const lesson = openId ? await findLesson(openId) : null;
   if (lesson) startLesson(lesson, false);
 }
