@@ -25,7 +25,7 @@ describe('folding panels', () => {
     expect(inspector).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByLabelText('name', { exact: true })).toBeInTheDocument();
     // The dashboard's charts load on first use (a lazy chunk).
-    expect(await screen.findByTestId('dashboard')).toBeInTheDocument();
+    expect(await screen.findByTestId('dashboard', {}, { timeout: 20_000 })).toBeInTheDocument();
 
     await userEvent.click(inspector);
     expect(inspector).toHaveAttribute('aria-expanded', 'false');
