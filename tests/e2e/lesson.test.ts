@@ -74,7 +74,7 @@ describe('a lesson in Chromium', () => {
   it('passes once the call has a circuit breaker: every goal, then the debrief', async () => {
     // The end-of-run summary waits behind its button while a lesson is open.
     expect(await page.getByTestId('run-summary').count()).toBe(0);
-    await page.locator('.react-flow__controls-fitview').click();
+    await page.getByRole('button', { name: 'Fit view' }).click();
     await page.waitForTimeout(400);
     await page.locator('.react-flow__edge[data-id="checkout->payments"] .react-flow__edge-interaction').click({ force: true });
     await page.getByRole('checkbox', { name: 'circuit breaker' }).check();

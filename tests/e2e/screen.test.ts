@@ -163,7 +163,7 @@ describe('the playground fits the screen', () => {
   });
 
   it('fits the toolbar again when projector mode is switched on and off', async () => {
-    const page = await openAt(1440, 900);
+    const page = await openAt(1920, 1080);
     const shown = () => page.locator(TOOLBAR_CONTROLS).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean));
     const before = await shown();
     expect(before).toContain('Projector mode');

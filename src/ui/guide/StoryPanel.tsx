@@ -26,7 +26,8 @@ export function StoryPanel() {
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Story<span className="sr-only">:</span> <span className="mc-story__name">{name}</span>
         </button>
       </h2>
-      <div id={bodyId} className="mc-story__body" hidden={!open}>
+      {/* The story can be longer than its room: focusable, so a keyboard can scroll it too. */}
+      <div id={bodyId} className="mc-story__body" hidden={!open} tabIndex={0} role="group" aria-label={`Story of ${name}`}>
         {text.map((p, i) => <p key={i}>{p}</p>)}
         {steps.length > 0 && (
           <>
