@@ -4,6 +4,7 @@ import { exportScenarioText } from '../export';
 import { formatProblems } from '../scenario/problems';
 import { UsageError } from './args';
 import { EXPORT_USAGE, parseExportArgs } from './exportArgs';
+import { runCli } from './runCli';
 
 /**
  * npm run export -- FILE --to compose|k8s|istio [--out DIR]: a scenario as deployment files.
@@ -54,16 +55,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-// A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  // Never a stack trace for a person: one line, and a non-zero exit.
-  process.stderr.write(`microcosm: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-  process.exitCode = 1;
-}
+runCli(main);

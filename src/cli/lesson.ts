@@ -12,6 +12,7 @@ import { runTasks } from './taskPool';
 import { gradeTask, readLesson, readScenario, readText, TASKS_URL, verifyTask, type GradeRow, type VerifyOutcome } from './lessonTasks';
 import { asJson, partText, shardTasks, writePart } from './shard';
 import { takeDistribution, type Distribution } from './shardArgs';
+import { runCli } from './runCli';
 
 // Worker threads of the grading pool load this same module (bundled); they export the tasks.
 export { gradeTask, verifyTask };
@@ -116,17 +117,4 @@ async function verify(cmd: Extract<LessonCommand, { command: 'verify' }>): Promi
   return outcomes.some((o) => o.proofs.some((p) => !p.ok)) ? 1 : 0;
 }
 
-if (isMainThread) {
-  // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, (e: unknown) => {
-    // Never a stack trace for a person: one line, and a non-zero exit.
-    process.stderr.write(`microcosm: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exitCode = 1;
-  });
-}
+if (isMainThread) runCli(main);

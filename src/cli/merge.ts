@@ -6,6 +6,7 @@ import { SimInputError } from './runScenario';
 import { filesOf, mergeParts, readParts } from './parts';
 import { printSweep, type SweepRun } from './sweepFormat';
 import type { RunFigures } from './sweepTasks';
+import { runCli } from './runCli';
 
 export const MERGE_USAGE = `usage: npm run merge -- PART... [--csv OUT] [--json]
   PART         a part written by a shard (grade or sweep with --shard I/N): a file, or a folder of
@@ -54,14 +55,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`microcosm: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-  process.exitCode = 1;
-}
+runCli(main);

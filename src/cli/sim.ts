@@ -4,6 +4,7 @@ import { runScenarioFile, SimInputError } from './runScenario';
 import { HELP, parseSimArgs, USAGE, UsageError } from './args';
 import { formatReport } from './table';
 import { formatComparison, runComparison } from './compare';
+import { runCli } from './runCli';
 
 /**
  * npm run sim -- FILE [options]: runs a scenario headless and prints its report; with
@@ -55,16 +56,4 @@ function main(argv: string[]): number {
   }
 }
 
-// A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  // Never a stack trace for a person: one line, and a non-zero exit.
-  process.stderr.write(`microcosm: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-  process.exitCode = 1;
-}
+runCli(main);

@@ -14,6 +14,7 @@ import { parseSweepArgs, SWEEP_USAGE, type SweepCommand } from './sweepArgs';
 import { printSweep, type SweepRun } from './sweepFormat';
 import { SWEEP_TASKS_URL, sweepTask, withValue, type RunFigures, type SweepTask } from './sweepTasks';
 import { runTasks } from './taskPool';
+import { runCli } from './runCli';
 
 // Worker threads of the pool load this same module (bundled); they call this export.
 export { sweepTask };
@@ -109,17 +110,4 @@ async function sweep(cmd: SweepCommand, dist: Distribution): Promise<number> {
   return printSweep(run, figures, cmd);
 }
 
-if (isMainThread) {
-  // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, (e: unknown) => {
-    // Never a stack trace for a person: one line, and a non-zero exit.
-    process.stderr.write(`microcosm: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exitCode = 1;
-  });
-}
+if (isMainThread) runCli(main);

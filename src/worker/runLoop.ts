@@ -62,8 +62,8 @@ export function createRunLoop(host: LoopHost) {
     return sim;
   }
 
-  function load(scenario: Scenario, runGen: number, keepRunning: boolean) {
-    const s = withPageTracing(scenario);
+  function load(input: Scenario, runGen: number, keepRunning: boolean) {
+    const s = withPageTracing(input);
     gen = runGen;
     sim = createSimulation(s);
     loaded = s;

@@ -28,6 +28,9 @@ afterAll(async () => {
 
 describe('Deploy in Chromium', () => {
   it('shows the scenario as Kubernetes objects, copies them, passes axe and closes with Escape', async () => {
+    // A wide window: the toolbar shows every group, the Deploy menu among them.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Deploy' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Deploy' }).click();
     await page.getByRole('menuitem', { name: 'Kubernetes…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deployment files' });

@@ -73,3 +73,14 @@ export function expectedDefault(): ScenarioFacts {
   const file = join(ROOT, 'scenarios/ecommerce.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ScenarioFacts) : (DEFAULT_SCENARIO_DATA as ScenarioFacts);
 }
+
+/**
+ * Presses a toolbar control by its name: the button when it shows, else its entry in the More
+ * menu the toolbar folds into when the window is too narrow for every group.
+ */
+export async function press(p: Page, name: string | RegExp): Promise<void> {
+  const button = p.getByRole('button', { name, exact: typeof name === 'string' });
+  if (await button.count()) return button.first().click();
+  await p.getByRole('button', { name: 'More' }).click();
+  await p.getByRole('menu', { name: 'More' }).getByText(name).click();
+}

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SHOTS, startHarness, type Harness } from './harness';
+import { press, ROOT, SHOTS, startHarness, type Harness } from './harness';
 
 const WAIT = { timeout: 90_000 };
 const TITLE = 'Stop waiting on a dead dependency';
@@ -17,15 +17,8 @@ let page: Page;
 
 const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`) });
 
-/** The toolbar's Lessons button, or the same command in More when the toolbar folded it. */
-async function openCourse(p: Page) {
-  const button = p.getByRole('button', { name: 'Lessons', exact: true });
-  if (await button.count()) await button.click();
-  else {
-    await p.getByRole('button', { name: 'More' }).click();
-    await p.getByRole('menuitem', { name: 'Lessons…' }).click();
-  }
-}
+/** The course: the toolbar's Lessons button, or Lessons… in More when the toolbar folded it. */
+const openCourse = (p: Page) => press(p, /^Lessons/);
 const panel = () => page.getByTestId('lesson-panel');
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedDefault, SHOTS, startHarness, type Harness } from './harness';
+import { expectedDefault, press, SHOTS, startHarness, type Harness } from './harness';
 
 const WAIT = { timeout: 60_000 };
 const DEFAULT = expectedDefault();
@@ -24,13 +24,6 @@ const simMs = async (p: Page) => Number(await p.getByTestId('sim-clock').getAttr
 const nodeCard = (p: Page, id: string) => p.locator(`.react-flow__node[data-id="${id}"]`);
 
 /** Presses a toolbar button, or its entry in the More menu when the toolbar has folded it away. */
-async function press(p: Page, name: string | RegExp): Promise<void> {
-  const button = p.getByRole('button', { name, exact: typeof name === 'string' });
-  if (await button.count()) return button.click();
-  await p.getByRole('button', { name: 'More' }).click();
-  await p.getByRole('menu', { name: 'More' }).getByText(name).click();
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   h = await startHarness();
@@ -182,7 +175,7 @@ describe('the playground in Chromium', () => {
     await name.fill('Shared shop');
     await name.press('Tab');
     await expect.poll(() => page.locator('.mc-scenario__name').textContent(), WAIT).toBe('Shared shop');
-    await page.getByRole('button', { name: 'Share link' }).click();
+    await press(page, 'Share link');
     await expect.poll(() => page.evaluate(() => location.hash.length), WAIT).toBeGreaterThan(50);
     const hash = await page.evaluate(() => location.hash);
     const other = await h.open(hash);
@@ -218,8 +211,8 @@ describe('the playground in Chromium', () => {
   });
 
   it('has a dark theme and a projector mode', async () => {
-    await page.getByRole('button', { name: /Dark theme/ }).click();
-    await page.getByRole('button', { name: 'Projector mode' }).click();
+    await press(page, 'Dark theme');
+    await press(page, 'Projector mode');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     // The picture shows the canvas fitted to the larger type, not a message of an earlier test.
     const dismiss = page.getByRole('button', { name: 'Dismiss message' });

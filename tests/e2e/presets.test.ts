@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SHOTS, startHarness, type Harness } from './harness';
+import { press, ROOT, SHOTS, startHarness, type Harness } from './harness';
 
 const WAIT = { timeout: 60_000 };
 let h: Harness;
@@ -93,7 +93,7 @@ describe('a preset in Chromium', () => {
   });
 
   it('starts an empty scenario with New, and Undo brings the preset back', async () => {
-    await page.getByRole('button', { name: 'New scenario' }).click();
+    await press(page, 'New scenario');
     await expect.poll(() => page.locator('.react-flow__node').count(), WAIT).toBe(0);
     expect(await page.locator('.mc-scenario__name').textContent()).toBe('New scenario');
     expect(await page.getByRole('region', { name: 'Story' }).count()).toBe(0);
