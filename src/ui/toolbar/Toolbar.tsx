@@ -14,11 +14,12 @@ import { useFoldLevel } from './useFoldLevel';
 import { ViewToggles } from './ViewToggles';
 
 /**
- * What gives way when the toolbar is too narrow, in order: the Lessons button (first, so a
- * 1280-wide window keeps the file buttons), the file buttons and the view toggles fold into
- * More, the brand goes, then undo and redo fold too (they keep Ctrl+Z).
+ * What gives way when the toolbar is too narrow, in order: the file buttons, the Lessons
+ * button and the view toggles fold into More, the brand goes, then undo and redo fold too
+ * (they keep Ctrl+Z). A 1280-wide classroom window keeps Lessons in sight; its file buttons
+ * are in More.
  */
-const STEPS: readonly (Fold | 'brand')[] = ['lessons', 'file', 'view', 'brand', 'history'];
+const STEPS: readonly (Fold | 'brand')[] = ['file', 'lessons', 'view', 'brand', 'history'];
 
 export function Toolbar() {
   const ref = useRef<HTMLElement>(null);
