@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SHOTS, startHarness, type Harness } from './harness';
+import { press, ROOT, SHOTS, startHarness, type Harness } from './harness';
 
 const WAIT = { timeout: 90_000 };
 const TITLE = 'Stop waiting on a dead dependency';
@@ -16,6 +16,9 @@ let h: Harness;
 let page: Page;
 
 const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+/** The course: the toolbar's Lessons button, or Lessons… in More when the toolbar folded it. */
+const openCourse = (p: Page) => press(p, /^Lessons/);
 const panel = () => page.getByTestId('lesson-panel');
 
 beforeAll(async () => {
@@ -30,7 +33,8 @@ afterAll(async () => {
 
 describe('a lesson in Chromium', () => {
   it('opens the course from the toolbar: sequences, lessons, a place to start', async () => {
-    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.locator('.react-flow__node').first().waitFor(WAIT);
+    await openCourse(page);
     const course = page.getByRole('dialog', { name: 'Lessons' });
     await course.waitFor(WAIT);
     expect(await course.getByRole('heading', { level: 3 }).allTextContents()).toEqual(expect.arrayContaining(['Foundations', 'Resilience']));
@@ -90,7 +94,7 @@ describe('a lesson in Chromium', () => {
     await page.waitForTimeout(600); // the autosave waits for a pause in the edits
     await page.reload();
     await panel().waitFor(WAIT);
-    await page.getByRole('button', { name: 'Lessons' }).click();
+    await openCourse(page);
     const row = page.getByRole('dialog', { name: 'Lessons' }).locator('[data-lesson="circuit-breaker"]');
     await expect.poll(() => row.textContent(), WAIT).toMatch(/✔ solved/);
     expect(await row.textContent()).not.toMatch(/with help/);

@@ -162,6 +162,14 @@ describe('the playground fits the screen', () => {
     await page.close();
   });
 
+  it('folds one group at a time: at 1440x900 only the file buttons go into More', async () => {
+    const page = await openAt(1440, 900);
+    const shown = await page.locator(TOOLBAR_CONTROLS).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean));
+    expect(shown).toEqual(expect.arrayContaining(['Lessons', 'Undo', 'Redo', 'Dark theme', 'Projector mode', 'More']));
+    expect(shown).not.toContain('Share link');
+    await page.close();
+  });
+
   it('fits the toolbar again when projector mode is switched on and off', async () => {
     const page = await openAt(1920, 1080);
     const shown = () => page.locator(TOOLBAR_CONTROLS).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean));

@@ -7,6 +7,7 @@ import { useStore } from '../../store';
 import { loadProgress, PROGRESS_KEY } from '../../store/lessonProgress';
 import { initialLesson } from '../../store/lessonSlice';
 import { startLessonSync } from '../../store/lessonSync';
+import { MoreMenu, type Fold } from '../toolbar/MoreMenu';
 import { Toolbar } from '../toolbar/Toolbar';
 import { CourseDialog } from './CourseDialog';
 import { LessonPanel } from './LessonPanel';
@@ -82,6 +83,13 @@ describe('the course dialog', { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(useStore.getState().scenario.name).toBe('E-commerce shop');
     stop();
+  });
+
+  it('opens from the toolbar\'s More menu when the toolbar has folded its button away', async () => {
+    render(<><MoreMenu folded={new Set<Fold>(['lessons'])} onImport={() => undefined} /><CourseDialog /></>);
+    await userEvent.click(screen.getByRole('button', { name: 'More' }));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Lessons…' }));
+    expect(screen.getByRole('dialog', { name: 'Lessons' })).toBeInTheDocument();
   });
 
   it('closes with Escape', async () => {

@@ -9,12 +9,13 @@ import { Menu, MenuItem, MenuSeparator } from '../common/Menu';
 import { exportScenario, shareScenario } from './fileActions';
 
 /** Toolbar groups that fold into the More menu, least used first. */
-export type Fold = 'file' | 'view' | 'history';
+export type Fold = 'lessons' | 'file' | 'view' | 'history';
 
 const UNDO = command('undo');
 const REDO = command('redo');
 const NEW = command('newScenario');
 const DEPLOY = command('exportDeployment');
+const LESSONS = command('lessons');
 const canUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
 const canRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
 
@@ -28,6 +29,7 @@ function Items({ folded, onImport, close }: { folded: ReadonlySet<Fold>; onImpor
     fn();
   };
   const groups = [
+    folded.has('lessons') && [<MenuItem key="lessons" onSelect={then(LESSONS.perform)}>Lessons…</MenuItem>],
     folded.has('history') && [
       <MenuItem key="undo" onSelect={then(UNDO.perform)} disabled={!u}>Undo</MenuItem>,
       <MenuItem key="redo" onSelect={then(REDO.perform)} disabled={!r}>Redo</MenuItem>,

@@ -14,10 +14,12 @@ import { useFoldLevel } from './useFoldLevel';
 import { ViewToggles } from './ViewToggles';
 
 /**
- * What gives way when the toolbar is too narrow, in order: the file buttons and the view
- * toggles fold into More, the brand goes, then undo and redo fold too (they keep Ctrl+Z).
+ * What gives way when the toolbar is too narrow, in order: the file buttons, the Lessons
+ * button and the view toggles fold into More, the brand goes, then undo and redo fold too
+ * (they keep Ctrl+Z). A 1280-wide classroom window keeps Lessons in sight; its file buttons
+ * are in More.
  */
-const STEPS: readonly (Fold | 'brand')[] = ['file', 'view', 'brand', 'history'];
+const STEPS: readonly (Fold | 'brand')[] = ['file', 'lessons', 'view', 'brand', 'history'];
 
 export function Toolbar() {
   const ref = useRef<HTMLElement>(null);
@@ -32,7 +34,7 @@ export function Toolbar() {
       {/* The page's one top heading; when the brand gives way it is still there for screen readers. */}
       <h1 className={gone.has('brand') ? 'sr-only' : 'mc-brand'}>microcosm</h1>
       <PresetPicker />
-      <LessonsButton />
+      {!gone.has('lessons') && <LessonsButton />}
       <PlayControls />
       <SpeedPicker />
       <SimClock />

@@ -20,7 +20,9 @@ export function useFoldLevel(ref: RefObject<HTMLElement | null>, levels: number,
 
   useLayoutEffect(() => {
     const el = ref.current;
-    if (el && state.level <= levels && overflows(el)) setState((s) => ({ ...s, level: Math.min(s.level + 1, levels + 1) }));
+    // Guarded like the resize notice below: when both see the same overflow, one group folds.
+    const seen = state.level;
+    if (el && seen <= levels && overflows(el)) setState((s) => (s.level !== seen ? s : { ...s, level: Math.min(s.level + 1, levels + 1) }));
   }, [ref, levels, state]);
 
   useLayoutEffect(() => {
