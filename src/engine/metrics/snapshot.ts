@@ -8,7 +8,7 @@ import type { LoggedEvent } from './eventLog';
 export interface ClientLive {
   /** Answers per simulated second over the live window (metrics/liveWindow.ts). */
   rps: number;
-  /** Failed answers over all answers, over the live window. */
+  /** Failed answers over all answers, over the live window (metrics/liveWindow.ts). */
   errorRate: number;
   /** p99 of the successful requests of the last whole simulated second; 0 when none succeeded. */
   p99Ms: number;
@@ -54,7 +54,7 @@ export interface NodeLive {
 }
 
 export interface EdgeLive {
-  /** Calls per simulated second over the live window. */
+  /** Calls per simulated second over the live window (metrics/liveWindow.ts). */
   callsPerS: number;
   errorRate: number;
   /** p99 of the calls answered in the last whole simulated second, as the caller saw them (0 when none). */
