@@ -1,34 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCompose, validateObjects } from '../export/validate';
+import { oneLineError, runCli, type Run } from '../helpers/cli';
 
 /**
  * `npm run export -- FILE --to TARGET [--out DIR]` as a person runs it: the same
  * `node scripts/run.mjs src/cli/export.ts`, in child processes started together up front.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const STACK_LINE = /^\s+at .+:\d+:\d+/m;
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/run.mjs', 'src/cli/export.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', fail);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]): Promise<Run> => runCli('src/cli/export.ts', args, { timeoutMs: 60_000 });
 
 let dir = '';
 const runs: Record<string, Promise<Run>> = {};
@@ -57,17 +38,6 @@ afterAll(async () => {
   await Promise.allSettled(Object.values(runs));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Exit 2, nothing on stdout, one line naming what is wrong, no stack trace. */
-function oneLineError(r: Run): string {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_LINE);
-  expect(r.stderr).not.toMatch(/internal error|node:internal/);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return lines[0];
-}
 
 describe('npm run export', () => {
   it('prints a valid Compose file', async () => {

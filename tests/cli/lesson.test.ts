@@ -1,65 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limiter, oneLineError, ROOT, runCli, STACK_LINE, type Run } from '../helpers/cli';
 
 /**
  * `npm run lesson -- check|grade|verify` as a teacher uses it: the real command
  * (`node scripts/run.mjs src/cli/lesson.ts`, what the npm script runs) in child processes,
  * started together up front (at most two at a time) and awaited by each test.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const STACK_LINE = /^\s+at .+:\d+:\d+/m;
 const FIXTURE = join(ROOT, 'tests/lessons/fixtures/slow-dependency.json');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function lesson(args: string[], timeoutMs = 120_000): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/run.mjs', 'src/cli/lesson.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', fail);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-  });
-}
-
-function pool(limit: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(job: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((r) => waiting.push(r));
-    active++;
-    try {
-      return await job();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
-
-/** Bad input: exit 2, nothing on stdout, one line on stderr, no stack trace. */
-function oneLineError(r: Run): string {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_LINE);
-  expect(r.stderr).not.toMatch(/internal error|node:internal/);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return lines[0];
-}
+/** The real command, as the npm script runs it. */
+const lesson = (args: string[], timeoutMs = 120_000): Promise<Run> => runCli('src/cli/lesson.ts', args, { timeoutMs });
 
 let dir = '';
 const f = (name: string) => join(dir, name);
@@ -87,7 +40,7 @@ beforeAll(() => {
   writeFileSync(f('class/bob.json'), '{ "version": 1, "name": "bob", "nodes": [ }');
   writeFileSync(f('class/notes.txt'), 'not a scenario');
 
-  const limit = pool(2);
+  const limit = limiter(2);
   const start = (name: string, args: string[]) => (runs[name] = limit(() => lesson(args)));
   start('help', ['--help']);
   start('noArgs', []);

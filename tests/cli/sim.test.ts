@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limiter } from '../helpers/cli';
 
 /**
  * The CLI as a person uses it: `npm run sim -- FILE [options]`, run here as the same
@@ -37,22 +38,6 @@ function sim(args: string[], timeoutMs = 60_000): Promise<Run> {
       done({ status, stdout, stderr, timedOut });
     });
   });
-}
-
-/** At most `limit` children at a time, so the machine is not swamped. */
-function pool(limit: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(job: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((r) => waiting.push(r));
-    active++;
-    try {
-      return await job();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
 }
 
 const VALID = {
@@ -96,7 +81,7 @@ beforeAll(() => {
     edges: [{ from: 'users', to: 's', latencyMs: 0 }],
   }));
 
-  const limit = pool(3);
+  const limit = limiter(3);
   const start = (name: string, args: string[]) => (runs[name] = limit(() => sim(args)));
   start('table', [file('valid.json')]);
   start('jsonA', [file('valid.json'), '--json']);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 /** Running microcosm's command-line tools as `npm run` does: bundled by scripts/run.mjs, in a child process. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,4 +43,15 @@ export function limiter(limit: number) {
       waiting.shift()?.();
     }
   };
+}
+
+/** Bad input as a person must see it: exit 2, nothing on stdout, one line on stderr, no stack trace. */
+export function oneLineError(r: Run): string {
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stderr).not.toMatch(/internal error|node:internal/);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0];
 }
