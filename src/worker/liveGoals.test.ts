@@ -5,31 +5,13 @@ import { applyPatch } from '../lessons/patch';
 import { parseScenarioOrThrow } from '../scenario/parse';
 import { GOALS_EVERY_MS } from './liveGoals';
 import { reportFigures, runLessonJob } from './lessonJobs';
+import { fakeLoopHost } from '../../tests/helpers/fakeLoopHost';
 import type { FromWorker } from './protocol';
 import { createRunLoop } from './runLoop';
 
-/** A fake wall clock that moves when read and when the loop sleeps (as in runLoop.test.ts). */
 function fakeHost() {
-  let clock = 0;
-  const tasks: { due: number; fn: () => void }[] = [];
-  const posts: FromWorker[] = [];
-  const host = {
-    post: (m: FromWorker) => void posts.push(m),
-    nowMs: () => (clock += 0.25),
-    schedule: (fn: () => void, delayMs: number) => void tasks.push({ due: clock + delayMs, fn }),
-  };
-  const runWall = (ms: number) => {
-    const end = clock + ms;
-    while (tasks.length > 0 && clock < end) {
-      tasks.sort((a, b) => a.due - b.due);
-      const t = tasks.shift()!;
-      clock = Math.max(clock, t.due);
-      t.fn();
-    }
-    clock = Math.max(clock, end);
-  };
-  const goals = () => posts.filter((p): p is Extract<FromWorker, { type: 'goals' }> => p.type === 'goals');
-  return { host, posts, runWall, goals };
+  const f = fakeLoopHost();
+  return { ...f, goals: () => f.all('goals') };
 }
 
 const lesson = fixture('slow-dependency');

@@ -2,41 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine/simulation';
 import { parseScenarioOrThrow } from '../scenario/parse';
 import { DEFAULT_SCENARIO_DATA } from '../store/defaultScenario';
-import { SERIES_WINDOW_MS, type FromWorker } from './protocol';
+import { fakeLoopHost } from '../../tests/helpers/fakeLoopHost';
+import { SERIES_WINDOW_MS } from './protocol';
 import { createRunLoop, SLICE_MS } from './runLoop';
 import { seriesWindow } from './seriesWindow';
 
-/**
- * A fake wall clock that moves only when read (a quarter of a millisecond per read, as if
- * every look at the clock cost a little work) and when the loop sleeps: the tests are
- * deterministic and never depend on how fast the machine is.
- */
-function fakeHost() {
-  let clock = 0;
-  const tasks: { due: number; fn: () => void }[] = [];
-  const posts: FromWorker[] = [];
-  const frames: { start: number; end: number }[] = [];
-  const host = {
-    post: (m: FromWorker) => void posts.push(m),
-    nowMs: () => (clock += 0.25),
-    schedule: (fn: () => void, delayMs: number) => void tasks.push({ due: clock + delayMs, fn }),
-  };
-  /** Runs scheduled frames until `ms` of fake wall time have passed. */
-  const runWall = (ms: number) => {
-    const end = clock + ms;
-    while (tasks.length > 0 && clock < end) {
-      tasks.sort((a, b) => a.due - b.due);
-      const t = tasks.shift()!;
-      clock = Math.max(clock, t.due);
-      const start = clock;
-      t.fn();
-      frames.push({ start, end: clock });
-    }
-    clock = Math.max(clock, end);
-  };
-  const last = <T extends FromWorker['type']>(type: T) => posts.filter((p): p is Extract<FromWorker, { type: T }> => p.type === type).at(-1);
-  return { host, posts, frames, runWall, last, pending: () => tasks.length };
-}
+const fakeHost = fakeLoopHost;
 
 const tiny = parseScenarioOrThrow({
   version: 1, name: 'tiny', seed: 3, durationMs: 86_400_000,
