@@ -31,18 +31,10 @@ export interface Verdict {
   error?: string;
 }
 
-/** A goal judged over every seed of the lesson's run. */
-export interface GoalResult {
-  goal: string;
+/** A goal judged over every seed of the lesson's run: the verdict of the seed that decides it. */
+export interface GoalResult extends Omit<Verdict, 'error'> {
   label: string;
   bonus: boolean;
-  status: 'pass' | 'fail' | 'pending';
-  actual: Figure;
-  limit: Figure;
-  op: string;
-  seed?: number;
-  brokeAtMs?: number;
-  message: string;
 }
 
 export interface LessonResult {
