@@ -8,6 +8,7 @@ import { CloseIcon } from '../common/icons';
 import { Tabs } from '../common/Tabs';
 import { closeExport, openExport, useExportDialog } from './exportDialogState';
 import '../../styles/export.css';
+import { copyText, download } from '../common/fileTransfer';
 
 const TABS = EXPORT_TARGETS.map((id) => ({ id, label: TARGET_TITLES[id] }));
 
@@ -19,15 +20,6 @@ function useExportedFile(target: ExportTarget): { file: ExportFile } | { problem
     if (!parsed.ok) return { problems: parsed.problems.map(problemLine) };
     return { file: exportScenario(parsed.scenario, target) };
   }, [scenario, target]);
-}
-
-function download(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: 'application/yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const FOCUSABLE = 'button:not([disabled]), textarea, [tabindex="0"]';
@@ -76,12 +68,7 @@ function OpenDialog({ target }: { target: ExportTarget }) {
   };
 
   const copy = async (file: ExportFile) => {
-    try {
-      await navigator.clipboard.writeText(file.text);
-      setStatus(`Copied ${file.fileName}.`);
-    } catch {
-      setStatus('Copying is not allowed here: select the text and press Ctrl+C.');
-    }
+    setStatus((await copyText(file.text)) ? `Copied ${file.fileName}.` : 'Copying is not allowed here: select the text and press Ctrl+C.');
   };
 
   const file = 'file' in result ? result.file : null;
@@ -111,7 +98,7 @@ function OpenDialog({ target }: { target: ExportTarget }) {
           <span className="mc-muted">{file ? `${file.fileName}, ${file.text.split('\n').length - 1} lines` : ''}</span>
           <span role="status" aria-live="polite" className="mc-export__status">{status}</span>
           <button type="button" className="mc-btn" disabled={!file} onClick={() => file && void copy(file)}>Copy</button>
-          <button type="button" className="mc-btn mc-btn--primary" disabled={!file} onClick={() => file && download(file)}>Download</button>
+          <button type="button" className="mc-btn mc-btn--primary" disabled={!file} onClick={() => file && download(file.fileName, file.text, 'application/yaml')}>Download</button>
         </div>
       </div>
     </div>,

@@ -9,7 +9,8 @@ import type { AuthorDraft } from '../../store/lessonSlice';
 import { openScenario } from '../persistence/openScenario';
 import { SEQUENCE_NAMES, draftLesson, kebab } from './authorDraft';
 import { GoalForm } from './GoalForm';
-import { download, shareHash } from './lessonCommands';
+import { download } from '../common/fileTransfer';
+import { shareHash } from './lessonCommands';
 import { figures } from './verdictText';
 
 /** The draft as a lesson, or why the lesson parser refuses it. */

@@ -5,7 +5,8 @@ import { NO_PROGRESS, parseProgressText, progressText, type Progress } from '../
 import { selectCourseOpen, selectProgress } from '../../store/lessonSelectors';
 import { CloseIcon } from '../common/icons';
 import { getCatalog, type CatalogEntry } from './catalog';
-import { download, openBuiltInLesson, openLessonFile, startAuthoring } from './lessonCommands';
+import { download } from '../common/fileTransfer';
+import { openBuiltInLesson, openLessonFile, startAuthoring } from './lessonCommands';
 import '../../styles/lessons.css';
 
 /** Ticks, stars and words for one lesson's progress. */

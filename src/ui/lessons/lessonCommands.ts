@@ -9,6 +9,7 @@ import { beginDraft } from '../../store/lessonAuthor';
 import { customLessonHash, hasLessonLink, lessonHash, lessonLinkFromHash } from '../../store/lessonLinks';
 import { startLesson } from '../../store/lessonActions';
 import { showNotice } from '../../store/uiActions';
+import { putLink } from '../common/fileTransfer';
 import { newDraft } from './authorDraft';
 import { openLesson } from './openLesson';
 
@@ -18,28 +19,9 @@ const findLesson = async (id: string) => (await import('./catalog')).findLesson(
 /** A lesson file is small; a larger file is not one. */
 export const MAX_LESSON_BYTES = 2_000_000;
 
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false; // no permission (or no clipboard): the link is still in the address bar
-  }
-}
-
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Puts a hash in the address bar and on the clipboard, and says so. */
 export async function shareHash(hash: string, what: string): Promise<void> {
-  history.replaceState(null, '', hash);
-  const copied = await copyText(location.href);
+  const copied = await putLink(hash);
   showNotice({ tone: 'info', title: copied ? 'Link copied' : 'Link ready in the address bar', lines: [`${what} (${hash.length} characters).`] });
 }
 
