@@ -84,3 +84,19 @@ export async function press(p: Page, name: string | RegExp): Promise<void> {
   await p.getByRole('button', { name: 'More' }).click();
   await p.getByRole('menu', { name: 'More' }).getByText(name).click();
 }
+
+/**
+ * Pauses a running simulation and waits until it is paused. Play/Pause is one button whose
+ * name follows the run, so a run that reaches its end between finding "Pause" and clicking it
+ * would be restarted by the click; pressing again until "Play" shows settles either way.
+ */
+export async function pauseRun(p: Page): Promise<void> {
+  const play = p.getByRole('button', { name: 'Play', exact: true });
+  const pause = p.getByRole('button', { name: 'Pause', exact: true });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await play.isVisible()) return;
+    await pause.click({ timeout: 2_000 }).catch(() => undefined);
+    await play.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await play.waitFor({ timeout: 30_000 });
+}

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedDefault, press, SHOTS, startHarness, type Harness } from './harness';
+import { expectedDefault, press, SHOTS, startHarness, type Harness, pauseRun } from './harness';
 
 const WAIT = { timeout: 60_000 };
 const DEFAULT = expectedDefault();
@@ -88,7 +88,7 @@ describe('the playground in Chromium', () => {
     await page.locator('.mc-events__item', { hasText: 'kill-service on payment' }).first().click();
     await expect.poll(() => page.locator('.mc-inspector__head h3').textContent(), WAIT).toBe(payment.label ?? 'payment');
     await shot(page, '04-events');
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await pauseRun(page);
     await page.getByRole('button', { name: 'Play' }).waitFor(WAIT);
   });
 

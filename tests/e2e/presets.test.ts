@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { press, ROOT, SHOTS, startHarness, type Harness } from './harness';
+import { press, ROOT, SHOTS, startHarness, type Harness, pauseRun } from './harness';
 
 const WAIT = { timeout: 60_000 };
 let h: Harness;
@@ -66,7 +66,7 @@ describe('a preset in Chromium', () => {
     // The buyers' orders (40 a second) now split: the new service gets its share, on the canvas.
     await expect.poll(() => edgeRps(page, 'gateway->orders'), WAIT).toBeGreaterThan(8);
     await shot(page, '09-strangler-fig-split');
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await pauseRun(page);
   });
 
   it('explains the instance cells in a legend on the canvas', async () => {

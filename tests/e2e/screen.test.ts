@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { press, ROOT, SHOTS, startHarness, type Harness } from './harness';
+import { press, ROOT, SHOTS, startHarness, type Harness, pauseRun } from './harness';
 
 const WAIT = { timeout: 60_000 };
 const PREFS_KEY = 'microcosm:prefs';
@@ -97,9 +97,8 @@ async function openPreset(page: Page, id: string): Promise<void> {
 async function playFor(page: Page, simMs: number): Promise<void> {
   await page.getByRole('button', { name: 'Speed 25 times' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(async () => Number(await page.getByTestId('sim-clock').getAttribute('data-ms')), WAIT).toBeGreaterThan(simMs);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.getByRole('button', { name: 'Play' }).waitFor(WAIT);
+  await expect.poll(async () => Number(await page.getByTestId('sim-clock').getAttribute('data-ms')), { ...WAIT, intervals: [50] }).toBeGreaterThan(simMs);
+  await pauseRun(page);
 }
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildForSize, FIRST_LOAD_BUDGET_KB, firstLoad } from '../../scripts/size.mjs';
-import { ARGS, expectedDefault, ROOT, SHOTS } from './harness';
+import { ARGS, expectedDefault, ROOT, SHOTS, pauseRun } from './harness';
 import { serveStatic, type StaticServer } from './staticServer';
 
 const OUT_DIR = join(ROOT, 'tests/e2e/.tmp/static-dist');
@@ -79,7 +79,7 @@ describe('the built site', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(3000);
     await expect.poll(() => page.locator('.mc-dashboard .recharts-line-curve').count(), WAIT).toBeGreaterThan(2);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await pauseRun(page);
     await page.screenshot({ path: join(SHOTS, '20-sub-path.png') });
     expect(server.log.filter((r) => r.status !== 200)).toEqual([]);
     expect(server.log.every((r) => r.path.startsWith('/microcosm/'))).toBe(true);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareHash } from '../../src/store/persistence';
 import { parseScenarioOrThrow } from '../../src/scenario/parse';
-import { ROOT, SHOTS, startHarness, type Harness } from './harness';
+import { ROOT, SHOTS, startHarness, type Harness, pauseRun } from './harness';
 
 const WAIT = { timeout: 60_000 };
 let h: Harness;
@@ -92,7 +92,7 @@ describe('the playground tells the truth', () => {
       await page.getByRole('button', { name: 'Play' }).click();
       const from = await simMs(page);
       await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(Math.max(from + 1_500 + i * 700, 7_000));
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await pauseRun(page);
       await page.getByRole('button', { name: 'Play' }).waitFor(WAIT);
       // The picture taken at the pause is the last one: wait until the clock stands still.
       await expect.poll(async () => {
@@ -163,7 +163,7 @@ describe('the playground tells the truth', () => {
     await summary.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => simMs(page), WAIT).toBeGreaterThan(25_000);
     expect(await page.getByRole('dialog').count()).toBe(0);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await pauseRun(page);
     await page.close();
   });
 
