@@ -97,7 +97,7 @@ async function openPreset(page: Page, id: string): Promise<void> {
 async function playFor(page: Page, simMs: number): Promise<void> {
   await page.getByRole('button', { name: 'Speed 25 times' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(async () => Number(await page.getByTestId('sim-clock').getAttribute('data-ms')), { ...WAIT, intervals: [50] }).toBeGreaterThan(simMs);
+  await expect.poll(async () => Number(await page.getByTestId('sim-clock').getAttribute('data-ms')), { ...WAIT, interval: 50 }).toBeGreaterThan(simMs);
   await pauseRun(page);
 }
 
