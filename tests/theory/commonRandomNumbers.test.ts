@@ -196,6 +196,25 @@ const CASES: StreamCase[] = [
     }),
   },
   {
+    stream: "a node's picks over a discovery cache's list (random)",
+    branch: (p, v) => ({
+      nodes: [
+        users(p),
+        svc(`${p}-api`, { instances: 3, concurrency: 1, loadBalancer: 'random', serviceTimeMs: { dist: 'exponential', mean: 6 } }),
+        // One registry serves both branches; it lives in x's.
+        ...(p === 'x' ? [{ id: 'x-registry', kind: 'registry' }] : []),
+      ],
+      edges: [{ from: `${p}-users`, to: `${p}-api`, latencyMs: v ? 3 : 1 }],
+    }),
+  },
+  {
+    stream: "a topic subscription's filter (the edge's probability)",
+    branch: (p, v) => ({
+      nodes: [users(p, v ? 170 : 120), { id: `${p}-topic`, kind: 'topic' }, svc(`${p}-a`), svc(`${p}-b`)],
+      edges: [{ from: `${p}-users`, to: `${p}-topic` }, { from: `${p}-topic`, to: `${p}-a`, probability: 0.3 }, { from: `${p}-topic`, to: `${p}-b`, probability: 0.6 }],
+    }),
+  },
+  {
     stream: "an edge's retry jitter",
     branch: (p, v) => ({
       nodes: [users(p), svc(`${p}-api`, { concurrency: 64 }), svc(`${p}-db`, { concurrency: 64, serviceTimeMs: v ? 5 : 2 })],
