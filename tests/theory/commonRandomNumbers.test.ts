@@ -85,6 +85,23 @@ describe('an unrelated change leaves another client alone', () => {
     expect(r.clients['y-users'].failed).toBeGreaterThan(100);
   });
 
+  it('live changes (a fault started, a service time set while running) move nothing unrelated either', () => {
+    const live = (change: boolean): Report => {
+      const sim = createSimulation(parseScenarioOrThrow(two(8)));
+      sim.runUntil(5000);
+      if (change) {
+        sim.startFault({ kind: 'error', target: 'y-b', rate: 0.3 });
+        sim.apply({ type: 'setServiceTime', node: 'y-b', serviceTimeMs: { dist: 'exponential', mean: 12 } });
+      }
+      sim.runUntil(sim.durationMs);
+      return sim.report();
+    };
+    const r0 = live(false), r1 = live(true);
+    expect(r1.clients['y-users'].failed).toBeGreaterThan(100);
+    expect(r1.clients['y-users'].sent).toBe(r0.clients['y-users'].sent);
+    expect(branchOf(r1, 'x')).toBe(branchOf(r0, 'x'));
+  });
+
   it('streams follow ids, not positions: a node and client added before the others change nothing of theirs', () => {
     const base = two(8);
     const nodes = base.nodes as Node[], edges = base.edges as Edge[];
