@@ -3,7 +3,6 @@ import { type Distribution } from './core/distributions';
 import { compileDistribution } from './core/sampler';
 import { routeSchema, routeTargets } from './kinds/gateway/schema';
 import { installRoutes } from './kinds/gateway/routing';
-import { createRng } from './core/rng';
 import { configureEdge } from './calls/configure';
 import { edgeKey, edgeSchema } from './calls/edgeSchema';
 import { faultSchema, type FaultInput } from './faults/schema';
@@ -96,8 +95,7 @@ export interface Simulation {
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   const seed = options.seed ?? scenario.seed;
   const warmupMs = options.warmupMs ?? scenario.warmupMs;
-  const rng = createRng(seed);
-  const world: World = buildWorld(scenario, rng, seed);
+  const world: World = buildWorld(scenario, seed);
   world.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   world.start(warmupMs);
   let seq = 0;

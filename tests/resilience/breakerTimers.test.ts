@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/engine/core/rng';
 import { buildWorld } from '../../src/engine/runtime/build';
 import { parseScenarioOrThrow } from '../../src/scenario/parse';
 
@@ -29,7 +28,7 @@ describe('breaker timers', () => {
       ],
       faults: [{ kind: 'error', target: 'back', rate: 1, atMs: 1000, durationMs: 100_000 }],
     });
-    const w = buildWorld(scenario, createRng(1), 1);
+    const w = buildWorld(scenario, 1);
     w.start(0);
     w.runUntil(60_000);
     // OPEN (1 s) and HALF_OPEN (0.5 s) alternate for most of the minute.

@@ -45,7 +45,8 @@ describe('kill-instance on the only instance of back (10 s → 15 s, startupMs 2
     expect(sum(window(r, fps.crashed, 0, 10_000)) + sum(window(r, fps.crashed, 15_000, 30_000))).toBe(0);
     expect(window(r, fps.crashed, 10_000, 15_000).every((x) => x > 20)).toBe(true);
     expect(window(r, fps.rejected, 15_000, 17_000).every((x) => x > 20)).toBe(true);
-    expect(sum(window(r, fps.rejected, 0, 15_000)) + sum(window(r, fps.rejected, 17_000, 30_000))).toBe(0);
+    // From 18 s: a request refused just before 17 s is answered one network delay later, in the 17 s second.
+    expect(sum(window(r, fps.rejected, 0, 15_000)) + sum(window(r, fps.rejected, 18_000, 30_000))).toBe(0);
     expect(window(r, r.series.clients.users.errorRate, 10_000, 17_000).every((x) => x === 1)).toBe(true);
     expect(window(r, r.series.clients.users.errorRate, 18_000, 30_000).every((x) => x === 0)).toBe(true);
     // (Away from the boundary seconds: see KNOWN_BUG_seriesInstantAtEnd.test.ts.)

@@ -234,7 +234,9 @@ describe('saga: steps without a compensation and faults on the orchestrator', ()
     const { report, saga } = run(sagaScenario({ rps: 20, durationMs: 10_000, noCompensation: [1], faults: [errorFault('s3')] }));
     expect(saga.compensated).toBe(0);
     expect(saga.uncompensated).toBe(saga.started - saga.inFlight);
-    expect(report.nodes.c1.arrivals).toBe(saga.uncompensated);
+    // Each finished saga called c1 once; one still undoing at the end may have called it already.
+    expect(report.nodes.c1.arrivals - saga.uncompensated).toBeGreaterThanOrEqual(0);
+    expect(report.nodes.c1.arrivals - saga.uncompensated).toBeLessThanOrEqual(saga.inFlight);
     expect(balance(saga)).toBe(0);
     const logged = report.events.filter((e) => e.kind === 'saga-uncompensated');
     expect(logged.length).toBeGreaterThan(0);

@@ -83,7 +83,11 @@ describe('scenarios/ecommerce.json', () => {
     const checks = r.edges['gateway->auth'].calls - Math.round(0.1 * n);
     expect(Math.abs(checks)).toBeLessThan(5 * Math.sqrt(n * 0.1 * 0.9));
     // Every order is paid for once and published once; the notifications keep up.
-    expect(r.edges['order->payment'].calls).toBe(r.edges['order->order-events'].calls);
+    // (An order paid for in the run's last moments is published just after it ends: about one,
+    // 12.5 orders/s times the ~70 ms the payment call takes.)
+    const paidNotPublished = r.edges['order->payment'].calls - r.edges['order->order-events'].calls;
+    expect(paidNotPublished).toBeGreaterThanOrEqual(0);
+    expect(paidNotPublished).toBeLessThanOrEqual(5);
     const q = r.nodes['order-events'] as unknown as Record<string, number>;
     expect(q.lost + q.redelivered + q.deadLettered).toBe(0);
     expect(q.published - q.acked).toBeLessThan(10);

@@ -1,3 +1,4 @@
+import type { Xoshiro128 } from '../core/rng';
 import type { Sampler } from '../core/sampler';
 import { Histogram } from '../metrics/histogram';
 import { IntRing } from '../runtime/ring';
@@ -33,6 +34,14 @@ export class EdgeRt {
   /** Faults on the link. */
   partitions = 0;
   faultLatency: Sampler[] = [];
+  /**
+   * Own random streams (runtime/streams.ts): network latency both ways; whether a call with
+   * probability < 1 is made; the faults' added latency; the retries' jitter.
+   */
+  rngLatency!: Xoshiro128;
+  rngProbability!: Xoshiro128;
+  rngFaults!: Xoshiro128;
+  rngRetry!: Xoshiro128;
 
   calls = 0;
   attempts = 0;

@@ -49,7 +49,7 @@ export function call(w: World, p: number, e: EdgeRt): void {
     e.secAttempts++;
     jobs.state[c] = J_NETWORK;
     const s = e.latencySampler;
-    const latency = s.code === 0 ? s.p1 : sample(s, w.rng);
+    const latency = s.code === 0 ? s.p1 : sample(s, e.rngLatency);
     if (latency > 0) w.q.push(w.now + latency, EV_DELIVER, c, 0);
     else arrive(w, c);
     return;
@@ -110,8 +110,8 @@ function transmit(w: World, c: number, e: EdgeRt): void {
   }
   jobs.state[c] = J_NETWORK;
   const s = e.latencySampler;
-  let latency = s.code === 0 ? s.p1 : sample(s, w.rng);
-  if (!e.plain) for (const f of e.faultLatency) latency += sample(f, w.rng);
+  let latency = s.code === 0 ? s.p1 : sample(s, e.rngLatency);
+  if (!e.plain) for (const f of e.faultLatency) latency += sample(f, e.rngFaults);
   if (latency > 0) w.q.push(w.now + latency, EV_DELIVER, c, 0);
   else arrive(w, c);
 }
@@ -124,7 +124,7 @@ export function respond(w: World, j: number, cause: number): void {
   jobs.doneAt[j] = w.now;
   const e = w.edges[jobs.edge[j]];
   const s = e.latencySampler;
-  const latency = s.code === 0 ? s.p1 : sample(s, w.rng);
+  const latency = s.code === 0 ? s.p1 : sample(s, e.rngLatency);
   if (latency > 0) w.q.push(w.now + latency, EV_RESPONSE, j, 0);
   else deliverResponse(w, j);
 }
@@ -208,7 +208,7 @@ function attemptDone(w: World, c: number, e: EdgeRt, cause: number, keep: boolea
     if (e.budget === null || e.budget.tryWithdraw(w.now)) {
       const n = continueCall(w, c, J_RETRY_WAIT);
       const retry = jobs.attempt[c];
-      const delay = backoffDelayMsByCode(retry, jobs.prevSleep[c], e.backoffMs, e.multiplier, e.maxBackoffMs, e.jitterCode, w.rng);
+      const delay = backoffDelayMsByCode(retry, jobs.prevSleep[c], e.backoffMs, e.multiplier, e.maxBackoffMs, e.jitterCode, e.rngRetry);
       jobs.attempt[n] = retry + 1;
       jobs.prevSleep[n] = delay;
       if (w.tracer !== null && jobs.span[c] >= 0) w.tracer.retryOf(w, n, c, delay);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, Xoshiro128 } from './rng';
+import { createRng, hashName, streamFor, Xoshiro128 } from './rng';
 
 const draws = (seed: number, n: number) => {
   const r = createRng(seed);
@@ -97,5 +97,71 @@ describe('Xoshiro128 (the run’s seeded RNG)', () => {
     const chi2 = (c: Float64Array) => c.reduce((s, x) => s + (x - n / 256) ** 2 / (n / 256), 0);
     expect(chi2(lo)).toBeLessThan(330.5);
     expect(chi2(hi)).toBeLessThan(330.5);
+  });
+});
+
+describe('streamFor (a stream per element, from the seed and a name)', () => {
+  const take = (seed: number, name: string, n: number) => {
+    const r = streamFor(seed, name);
+    return Array.from({ length: n }, () => r.next());
+  };
+  /** Pearson correlation of two equally long samples. */
+  const correlation = (a: number[], b: number[]) => {
+    const n = a.length;
+    const ma = a.reduce((s, x) => s + x, 0) / n, mb = b.reduce((s, x) => s + x, 0) / n;
+    let ab = 0, aa = 0, bb = 0;
+    for (let i = 0; i < n; i++) {
+      ab += (a[i] - ma) * (b[i] - mb);
+      aa += (a[i] - ma) ** 2;
+      bb += (b[i] - mb) ** 2;
+    }
+    return ab / Math.sqrt(aa * bb);
+  };
+
+  it('the same seed and name give the same stream, whenever and however often it is made', () => {
+    expect(take(42, 'node:api:service', 1000)).toEqual(take(42, 'node:api:service', 1000));
+  });
+
+  it('distinct names, even ones a character apart, give unrelated streams', () => {
+    const names = ['node:a:service', 'node:b:service', 'node:a:balancer', 'client:a:arrivals', 'client:a:paths', 'edge:a->b:latency', 'edge:b->a:latency'];
+    const seqs = names.map((n) => take(1, n, 20_000));
+    for (let i = 0; i < seqs.length; i++) {
+      for (let j = i + 1; j < seqs.length; j++) {
+        const common = seqs[i].slice(0, 64).filter((v) => seqs[j].slice(0, 64).includes(v)).length;
+        expect(common).toBeLessThanOrEqual(1);
+        // Standard error of a correlation over 20 000 pairs: 1/sqrt(20 000) = 0.007; allow 5 of them,
+        // at lag 0 and lag 1 (one stream a step behind the other).
+        expect(Math.abs(correlation(seqs[i], seqs[j]))).toBeLessThan(0.035);
+        expect(Math.abs(correlation(seqs[i].slice(1), seqs[j].slice(0, -1)))).toBeLessThan(0.035);
+      }
+    }
+  });
+
+  it('the same name under another seed, and the seed\'s plain stream, are unrelated to it', () => {
+    const a = take(1, 'node:api:service', 20_000), b = take(2, 'node:api:service', 20_000);
+    expect(Math.abs(correlation(a, b))).toBeLessThan(0.035);
+    expect(Math.abs(correlation(a, draws(1, 20_000)))).toBeLessThan(0.035);
+    // Seed and name do not trade places: (seed s, key k) is not (seed k, key s).
+    const k = hashName('node:api:service');
+    expect(new Xoshiro128(7, k).nextUint32()).not.toBe(new Xoshiro128(k, 7).nextUint32());
+  });
+
+  it('each stream is uniform on its own: chi-square over 100 bins below the p = 0.001 bound', () => {
+    for (const name of ['client:users:arrivals', 'node:db:service']) {
+      const counts = new Float64Array(100);
+      const r = streamFor(3, name);
+      const n = 200_000;
+      for (let i = 0; i < n; i++) counts[Math.floor(r.next() * 100)]++;
+      let chi2 = 0;
+      for (const c of counts) chi2 += ((c - n / 100) ** 2) / (n / 100);
+      expect(chi2).toBeLessThan(CHI2_99_DF_P999);
+    }
+  });
+
+  it('names hash stably (FNV-1a), so a seed gives the same run on every machine', () => {
+    expect(hashName('')).toBe(0x811c9dc5);
+    expect(hashName('a')).toBe(0xe40c292c);
+    const r = streamFor(1, 'client:users:arrivals');
+    expect([r.nextUint32(), r.nextUint32(), r.nextUint32()]).toEqual([1825995979, 3270407945, 402019923]);
   });
 });

@@ -9,6 +9,7 @@ import { CachedList } from './cachedList';
 
 function setup(lb: string, states: number[], visible: number[]) {
   const n = new NodeRt(0, 'svc', 'service');
+  n.rngBalancer = createRng(7);
   n.lb = LB_CODES[lb];
   for (const s of states) {
     const inst = new Instance();
@@ -17,7 +18,7 @@ function setup(lb: string, states: number[], visible: number[]) {
   }
   const c = new CachedList();
   c.visible = visible;
-  const w = { rng: createRng(7) } as unknown as World;
+  const w = {} as World;
   const picks = (k: number) => Array.from({ length: k }, () => c.pick(w, n, 0));
   return { n, c, picks };
 }

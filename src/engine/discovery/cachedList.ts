@@ -22,14 +22,14 @@ export class CachedList implements InstancePicker {
   staleRouted = 0;
   private rr = 0;
 
-  pick(w: World, n: NodeRt, _j: number): number {
+  pick(_w: World, n: NodeRt, _j: number): number {
     const list = this.visible;
     const len = list.length;
     if (len === 0) return -1;
     let i: number;
     switch (n.lb) {
       case LB_RANDOM:
-        i = list[Math.floor(w.rng.next() * len)];
+        i = list[Math.floor(n.rngBalancer.next() * len)];
         break;
       case LB_LEAST_OUTSTANDING: {
         // Full scan from a rotating offset, so that ties do not always go to the first.
@@ -52,8 +52,8 @@ export class CachedList implements InstancePicker {
           i = list[0];
           break;
         }
-        const a = Math.floor(w.rng.next() * len);
-        let b = Math.floor(w.rng.next() * (len - 1));
+        const a = Math.floor(n.rngBalancer.next() * len);
+        let b = Math.floor(n.rngBalancer.next() * (len - 1));
         if (b >= a) b++;
         const ia = list[a], ib = list[b];
         i = n.instances[ib].outstanding < n.instances[ia].outstanding ? ib : ia;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioOrThrow } from '../../scenario/parse';
 import { discoveryScenario, type DiscoveryOptions } from '../../../tests/discovery/scenarios';
-import { createRng } from '../core/rng';
 import { buildWorld } from '../runtime/build';
 import { setInstances } from '../runtime/stations';
 import type { World } from '../runtime/world';
@@ -11,7 +10,7 @@ import { Registry } from './registry';
 /** A built, started world, with every pick of catalog's instances recorded (time, instance). */
 function world(o: DiscoveryOptions) {
   const scenario = parseScenarioOrThrow(discoveryScenario(o));
-  const w = buildWorld(scenario, createRng(scenario.seed), scenario.seed);
+  const w = buildWorld(scenario, scenario.seed);
   const catalog = w.nodes.find((n) => n.id === 'catalog')!;
   const picks: [number, number][] = [];
   const cache = catalog.discovery;

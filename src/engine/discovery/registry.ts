@@ -131,16 +131,16 @@ export class Registry {
       for (const lease of svc.leases) {
         if (!lease.registered) continue;
         // Registered before the run: the next heartbeat falls anywhere within one period.
-        lease.beatAt = w.rng.next() * heartbeatMs;
+        lease.beatAt = this.node.rngKind.next() * heartbeatMs;
         lease.lastRenewal = lease.beatAt - heartbeatMs;
         this.registrations++;
         ids.push(lease.instance);
         this.arm(w, lease);
       }
       if (ids.length > 0) w.log.add(w.now, 'registered', `${svc.node.id}: instance${ids.length > 1 ? 's' : ''} ${ids.join(', ')} registered`, svc.node.id);
-      if (svc.health) w.q.push(w.rng.next() * svc.health.periodMs, EV_KIND, this.node.index, timer(svc.index, T_PROBE));
+      if (svc.health) w.q.push(this.node.rngKind.next() * svc.health.periodMs, EV_KIND, this.node.index, timer(svc.index, T_PROBE));
     }
-    w.q.push(w.rng.next() * cacheRefreshMs, EV_KIND, this.node.index, timer(0, T_REFRESH));
+    w.q.push(this.node.rngKind.next() * cacheRefreshMs, EV_KIND, this.node.index, timer(0, T_REFRESH));
   }
 
   onEvent(w: World, payload: number): void {

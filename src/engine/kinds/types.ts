@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Rng } from '../core/rng';
 import type { NodeRt } from '../runtime/nodeRuntime';
 
 /** What a kind's builder may ask about the rest of the scenario. */
@@ -7,7 +6,6 @@ export interface BuildContext {
   index: number;
   /** Number of nodes in the scenario (per-client state is indexed by node index). */
   nodeCount: number;
-  rng: Rng;
   /** Interned ids of every path any client asks for, by path string. */
   pathIds: ReadonlyMap<string, number>;
   /** Index of the edge from this node to `to`, or -1. */

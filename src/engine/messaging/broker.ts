@@ -142,8 +142,8 @@ export const brokerBehaviour: NodeBehaviour = {
     b.published++;
     const chs = b.channels;
     for (let k = 0; k < chs.length; k++) {
-      const p = b.feeds[k].edge.probability;
-      if (p < 1 && w.rng.next() >= p) continue;
+      const e = b.feeds[k].edge;
+      if (e.probability < 1 && e.rngProbability.next() >= e.probability) continue;
       chs[k].publish(w.now, client, path);
     }
     respond(w, j, OK);

@@ -1,4 +1,3 @@
-import type { Xoshiro128 } from '../core/rng';
 import { BREAKER_SEVERITY_OF_STATE } from '../calls/breakerCodes';
 import { breakerStateName } from '../calls/circuitBreaker';
 import { buildEdge } from '../calls/configure';
@@ -12,6 +11,7 @@ import type { BuildContext, KindDefinition } from '../kinds/types';
 import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
 import type { NodeRt } from './nodeRuntime';
+import { giveEdgeStreams, giveNodeStreams } from './streams';
 import { World } from './world';
 
 /** Breaker transitions kept per edge in the report. */
@@ -21,7 +21,7 @@ const MAX_TRANSITIONS = 1000;
  * Turns a validated scenario into a runtime world. Cross-references (edges to unknown nodes,
  * cycles) are the scenario layer's to report nicely; here they are programming errors.
  */
-export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): World {
+export function buildWorld(scenario: Scenario, seed: number): World {
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
   const pathIds = new Map<string, number>();
   for (const n of scenario.nodes) {
@@ -43,6 +43,7 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
       world.log.add(atMs, 'breaker', `breaker on ${rt.key}: ${fromName} -> ${toName}`, undefined, rt.key);
       world.armBreaker(rt);
     });
+    giveEdgeStreams(rt, seed);
     return rt;
   });
 
@@ -52,16 +53,16 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
     const ctx: BuildContext = {
       index: i,
       nodeCount: scenario.nodes.length,
-      rng,
       pathIds,
       edgeTo: (to) => scenario.edges.findIndex((e) => e.from === node.id && e.to === to),
     };
     const rt = def.build(node, ctx);
     rt.out = Int32Array.from(edges.filter((e) => e.from === i && e.index !== rt.authEdge).map((e) => e.index));
+    giveNodeStreams(rt, seed);
     return rt;
   });
 
-  world = new World(nodes, edges, [...pathIds.keys()], rng);
+  world = new World(nodes, edges, [...pathIds.keys()]);
   world.faults = new FaultBook(scenario.faults);
   attachDiscovery(world, scenario);
   attachScaling(world, scenario);

@@ -9,7 +9,7 @@ import type { World } from './world';
 
 export function scheduleArrival(w: World, n: NodeRt, c: ClientRt, from: number): void {
   if (c.rate <= 0) return;
-  const gap = c.poisson ? (-1000 * Math.log(1 - w.rng.next())) / c.rate : 1000 / c.rate;
+  const gap = c.poisson ? (-1000 * Math.log(1 - c.rngArrivals.next())) / c.rate : 1000 / c.rate;
   w.q.push(from + gap, EV_CLIENT_ARRIVAL, n.index, c.arrivalGen);
 }
 
@@ -45,7 +45,7 @@ export function sendRequest(w: World, n: NodeRt): void {
   jobs.parent[j] = -1;
   jobs.edge[j] = -1;
   jobs.client[j] = n.index;
-  jobs.path[j] = pickWeighted(c.pathIds, c.pathCum, w.rng);
+  jobs.path[j] = pickWeighted(c.pathIds, c.pathCum, c.rngPaths);
   jobs.arrivedAt[j] = w.now;
   jobs.sentAt[j] = w.now;
   c.sent++;
@@ -74,5 +74,5 @@ export function finishRoot(w: World, j: number, n: NodeRt, cause: number): void 
   }
   if (w.tracer !== null && w.jobs.span[j] >= 0) w.tracer.endSpan(w, j, cause);
   w.jobs.release(j);
-  if (!c.open) w.q.push(w.now + sample(c.think!, w.rng), EV_THINK_DONE, n.index, 0);
+  if (!c.open) w.q.push(w.now + sample(c.think!, c.rngArrivals), EV_THINK_DONE, n.index, 0);
 }

@@ -30,7 +30,7 @@ export function beginCalls(w: World, j: number, n: NodeRt): void {
   jobs.pending[j] = 1;
   for (let k = 0; k < out.length; k++) {
     const e = w.edges[out[k]];
-    if (e.probability < 1 && w.rng.next() >= e.probability) continue;
+    if (e.probability < 1 && e.rngProbability.next() >= e.probability) continue;
     jobs.pending[j]++;
     call(w, j, e);
     if (jobs.epoch[j] !== epoch) return;
@@ -43,7 +43,7 @@ function nextCall(w: World, j: number, n: NodeRt): void {
   const out = callsOf(w, j, n);
   for (let k = jobs.cursor[j]; k < out.length; k++) {
     const e = w.edges[out[k]];
-    if (e.probability < 1 && w.rng.next() >= e.probability) continue;
+    if (e.probability < 1 && e.rngProbability.next() >= e.probability) continue;
     jobs.cursor[j] = k + 1;
     call(w, j, e);
     return;
@@ -69,7 +69,7 @@ function gatewayNext(w: World, j: number, n: NodeRt): void {
         complete(w, j, n, FAIL_NOT_FOUND);
         return;
       }
-      call(w, j, w.edges[pickWeighted(n.routeEdges[r], n.routeCum[r], w.rng)]);
+      call(w, j, w.edges[pickWeighted(n.routeEdges[r], n.routeCum[r], n.rngRoutes)]);
       return;
     }
     nextCall(w, j, n);

@@ -1,3 +1,4 @@
+import type { Xoshiro128 } from '../core/rng';
 import type { Sampler } from '../core/sampler';
 import { Histogram } from '../metrics/histogram';
 import type { RateProfile } from '../kinds/client/rateProfile';
@@ -26,6 +27,9 @@ export class ClientRt {
   /** Cumulative path weights and the interned path ids they stand for. */
   pathCum = new Float64Array(0);
   pathIds = new Int32Array(0);
+  /** Own random streams (runtime/streams.ts): arrival gaps and think times; path picks. */
+  rngArrivals!: Xoshiro128;
+  rngPaths!: Xoshiro128;
 
   sent = 0;
   ok = 0;
@@ -117,6 +121,16 @@ export class NodeRt {
   lb = 0;
   readonly lbState = { rr: 0 };
   startupMs = 0;
+  /**
+   * Own random streams (runtime/streams.ts): service times; instance picks (balancer or
+   * discovery's list); the faults' added latency and errors; a gateway's route splits; and
+   * whatever the kind draws for itself (a registry's timer phases).
+   */
+  rngService!: Xoshiro128;
+  rngBalancer!: Xoshiro128;
+  rngFaults!: Xoshiro128;
+  rngRoutes!: Xoshiro128;
+  rngKind!: Xoshiro128;
 
   arrivals = 0;
   completed = 0;

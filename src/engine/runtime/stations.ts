@@ -27,7 +27,7 @@ export function arrive(w: World, j: number): void {
     arriveSpecial(w, j, n);
     return;
   }
-  const i = pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
+  const i = pickInstance(n.lb, n.instances, n.readyCount, n.lbState, n.rngBalancer);
   if (i < 0) {
     reject(w, j, n, n.crashedCount > 0 ? FAIL_CRASHED : FAIL_REJECTED);
     return;
@@ -76,7 +76,7 @@ function arriveSpecial(w: World, j: number, n: NodeRt): void {
 
 /** The instance the balancer (or discovery's view, when there is one) gives request j; -1 if none. */
 export function basePick(w: World, n: NodeRt, j: number): number {
-  return n.discovery !== null ? n.discovery.pick(w, n, j) : pickInstance(n.lb, n.instances, n.readyCount, n.lbState, w.rng);
+  return n.discovery !== null ? n.discovery.pick(w, n, j) : pickInstance(n.lb, n.instances, n.readyCount, n.lbState, n.rngBalancer);
 }
 
 /** A worker of instance i if one is free, else its waiting room, else 503. */
@@ -110,10 +110,10 @@ function startService(w: World, j: number, n: NodeRt, inst: Instance): void {
   // A bigger instance slows a request only as its workers fill (sizes.ts); a lone one runs at core speed.
   const size = inst.sizeFactors === null ? 1 : inst.sizeFactors[inst.busy < inst.sizeFactors.length ? inst.busy : inst.sizeFactors.length - 1];
   let t: number;
-  if (n.plain) t = sample(n.service!, w.rng) * n.serviceFactor * size;
+  if (n.plain) t = sample(n.service!, n.rngService) * n.serviceFactor * size;
   else {
-    t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], w.rng) * n.serviceFactor * size;
-    for (const s of n.faultLatency) t += sample(s, w.rng);
+    t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], n.rngService) * n.serviceFactor * size;
+    for (const s of n.faultLatency) t += sample(s, n.rngFaults);
   }
   w.q.push(w.now + t, EV_SERVICE_DONE, j, jobs.gen[j]);
 }
@@ -126,7 +126,7 @@ export function onServiceDone(w: World, j: number, gen: number): void {
     releaseWorker(w, j, n, OK);
     return;
   }
-  if (!n.plain && n.faultErrorRate > 0 && w.rng.next() < n.faultErrorRate) {
+  if (!n.plain && n.faultErrorRate > 0 && n.rngFaults.next() < n.faultErrorRate) {
     releaseWorker(w, j, n, FAIL_ERROR);
     return;
   }

@@ -1,4 +1,3 @@
-import type { Xoshiro128 } from '../core/rng';
 import { sample } from '../core/sampler';
 import { EventQueue } from '../core/eventQueue';
 import { EventLog } from '../metrics/eventLog';
@@ -53,7 +52,6 @@ export class World {
     readonly nodes: NodeRt[],
     readonly edges: EdgeRt[],
     readonly paths: string[],
-    readonly rng: Xoshiro128,
   ) {
     registerSeries(this);
     this.live = new LiveWindow(nodes.length, edges.length);
@@ -73,7 +71,7 @@ export class World {
         if (change < Infinity) this.q.push(change, EV_CLIENT_RATE, n.index, 0);
       } else {
         // Users start at a random point of a think time, so they do not all fire at t = 0.
-        for (let u = 0; u < c.users; u++) this.q.push(sample(c.think!, this.rng), EV_THINK_DONE, n.index, 0);
+        for (let u = 0; u < c.users; u++) this.q.push(sample(c.think!, c.rngArrivals), EV_THINK_DONE, n.index, 0);
       }
     }
     for (const n of this.nodes) n.behaviour?.start?.(this, n);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../core/rng';
 import { INST_GONE, INST_READY } from '../runtime/codes';
 import { buildWorld } from '../runtime/build';
 import { J_ROOT } from '../runtime/jobStates';
@@ -17,7 +16,7 @@ function world(load: Record<string, unknown>): World {
     ],
     edges: [{ from: 'users', to: 'web' }],
   });
-  const w = buildWorld(scenario, createRng(1), 1);
+  const w = buildWorld(scenario, 1);
   w.start(0);
   return w;
 }

@@ -113,7 +113,7 @@ export const sagaBehaviour: NodeBehaviour = {
       jobs.state[j] = J_LIMBO;
       return;
     }
-    if (n.faultErrorRate > 0 && w.rng.next() < n.faultErrorRate) {
+    if (n.faultErrorRate > 0 && n.rngFaults.next() < n.faultErrorRate) {
       answer(w, n, j, FAIL_ERROR);
       return;
     }
