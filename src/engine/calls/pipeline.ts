@@ -3,9 +3,7 @@ import {
   EV_BULKHEAD_EXPIRE, EV_DELIVER, EV_FALLBACK_DONE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, FAIL_REJECTED,
   FAIL_SHORT_CIRCUITED, FAIL_TIMEOUT, OK,
 } from '../runtime/codes';
-import { onChildResult } from '../runtime/flow';
 import { F_BREAKER, F_BULKHEAD, F_DETACHED, F_REFUSED, J_BULKHEAD_WAIT, J_FALLBACK, J_LIMBO, J_NETWORK, J_RESPONDING, J_RETRY_WAIT } from '../runtime/jobStates';
-import { arrive } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { backoffDelayMsByCode } from './backoff';
 import type { EdgeRt } from './edgeRuntime';
@@ -51,7 +49,7 @@ export function call(w: World, p: number, e: EdgeRt): void {
     const s = e.latencySampler;
     const latency = s.code === 0 ? s.p1 : sample(s, w.rng);
     if (latency > 0) w.q.push(w.now + latency, EV_DELIVER, c, 0);
-    else arrive(w, c);
+    else w.tree.arrive(w, c);
     return;
   }
   jobs.prevSleep[c] = e.backoffMs;
@@ -113,7 +111,7 @@ function transmit(w: World, c: number, e: EdgeRt): void {
   let latency = s.code === 0 ? s.p1 : sample(s, w.rng);
   if (!e.plain) for (const f of e.faultLatency) latency += sample(f, w.rng);
   if (latency > 0) w.q.push(w.now + latency, EV_DELIVER, c, 0);
-  else arrive(w, c);
+  else w.tree.arrive(w, c);
 }
 
 /** The callee answers over the edge the request came in on. */
@@ -153,7 +151,7 @@ export function deliverResponse(w: World, c: number): void {
       e.secErrors++;
     }
     jobs.release(c);
-    onChildResult(w, p, cause);
+    w.tree.onChildResult(w, p, cause);
     return;
   }
   if ((jobs.flags[c] & F_DETACHED) !== 0 || !parentWaiting(w, c)) {
@@ -244,7 +242,7 @@ function finishCall(w: World, c: number, e: EdgeRt, cause: number, keep: boolean
   recordLatency(e, w.now - jobs.callStartedAt[c]);
   const p = jobs.parent[c];
   if (!keep) releaseAttempt(w, c, e);
-  onChildResult(w, p, cause);
+  w.tree.onChildResult(w, p, cause);
 }
 
 /** A fresh slot that carries the logical call on (next attempt, or the fallback). */
@@ -284,7 +282,7 @@ export function onFallbackDone(w: World, n: number, gen: number): void {
   const p = jobs.parent[n];
   recordLatency(e, w.now - jobs.callStartedAt[n]);
   releaseAttempt(w, n, e);
-  if (waiting) onChildResult(w, p, OK);
+  if (waiting) w.tree.onChildResult(w, p, OK);
 }
 
 export function onBulkheadExpire(w: World, c: number, gen: number): void {

@@ -9,9 +9,11 @@ import { attachDiscovery } from '../discovery/attach';
 import { attachScaling } from '../scaling/attach';
 import { kindOf } from '../kinds';
 import type { BuildContext, KindDefinition } from '../kinds/types';
+import { registerSeries } from '../metrics/tick';
 import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
 import type { NodeRt } from './nodeRuntime';
+import { CALL_TREE, HANDLERS } from './wiring';
 import { World } from './world';
 
 /** Breaker transitions kept per edge in the report. */
@@ -61,7 +63,8 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
     return rt;
   });
 
-  world = new World(nodes, edges, [...pathIds.keys()], rng);
+  world = new World(nodes, edges, [...pathIds.keys()], rng, HANDLERS, CALL_TREE);
+  registerSeries(world);
   world.faults = new FaultBook(scenario.faults);
   attachDiscovery(world, scenario);
   attachScaling(world, scenario);

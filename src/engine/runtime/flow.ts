@@ -1,9 +1,7 @@
 import { call, respond } from '../calls/pipeline';
 import type { Rng } from '../core/rng';
 import { FAIL_NOT_FOUND, OK } from './codes';
-import { finishRoot } from './clients';
 import type { NodeRt } from './nodeRuntime';
-import { releaseWorker } from './stations';
 import type { World } from './world';
 
 /**
@@ -127,6 +125,6 @@ export function onChildResult(w: World, p: number, cause: number): void {
 
 /** The request is done at its node: answer (and free the worker at a station). */
 export function complete(w: World, j: number, n: NodeRt, cause: number): void {
-  if (n.client !== null) finishRoot(w, j, n, cause);
-  else releaseWorker(w, j, n, cause);
+  if (n.client !== null) w.tree.finishRoot(w, j, n, cause);
+  else w.tree.releaseWorker(w, j, n, cause);
 }
