@@ -89,8 +89,12 @@ function handlerTable(): Handler<World>[] {
   return t;
 }
 
-/** What each event type does, indexed by its EV_* code (shared by every world: it holds no state). */
-export const HANDLERS: readonly Handler<World>[] = handlerTable();
+/**
+ * What each event type does, indexed by its EV_* code (shared by every world: it holds no
+ * state). Marked pure so that a bundle that imports the engine without running it (the
+ * page's first load) can still leave the rules out.
+ */
+export const HANDLERS: readonly Handler<World>[] = /* @__PURE__ */ handlerTable();
 
 /** The call tree's upward moves (shared by every world: plain functions). */
 export const CALL_TREE: CallTree = { arrive, onChildResult, finishRoot, releaseWorker };
