@@ -3,6 +3,7 @@ import { type Distribution } from './core/distributions';
 import { compileDistribution } from './core/sampler';
 import { routeSchema, routeTargets } from './kinds/gateway/schema';
 import { installRoutes } from './kinds/gateway/routing';
+import { runUntil, step } from './core/loop';
 import { configureEdge } from './calls/configure';
 import { edgeKey, edgeSchema } from './calls/edgeSchema';
 import { faultSchema, type FaultInput } from './faults/schema';
@@ -13,6 +14,7 @@ import type { Trace } from './metrics/tracer';
 import type { Scenario } from './model';
 import { buildWorld } from './runtime/build';
 import { EV_CLIENT_RATE, INST_DRAINING, INST_READY } from './runtime/codes';
+import { startWorld } from './runtime/start';
 import { fillWorkers, notifyCapacity, setInstances } from './runtime/stations';
 import { DEFAULT_MAX_EVENTS, type World } from './runtime/world';
 import { setAutoscale, setSize } from './scaling/attach';
@@ -97,7 +99,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const warmupMs = options.warmupMs ?? scenario.warmupMs;
   const world: World = buildWorld(scenario, seed);
   world.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-  world.start(warmupMs);
+  startWorld(world, warmupMs);
   let seq = 0;
   let durationMs = scenario.durationMs;
   let stopped: string | undefined;
@@ -116,11 +118,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     now: () => world.now,
     runUntil(tMs) {
       if (stopped) return false;
-      const ok = world.runUntil(tMs);
+      const ok = runUntil(world, world.handlers, tMs);
       if (!ok) stopped = `stopped after ${world.events} events (the event budget) at ${Math.round(world.now)} ms of simulated time; shorten durationMs or lower the load`;
       return ok;
     },
-    step: () => world.step(),
+    step: () => step(world, world.handlers),
     apply(change) {
       switch (change.type) {
         case 'setRps':

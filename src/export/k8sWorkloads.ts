@@ -13,7 +13,7 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
-import { HPA_DEFAULTS } from '../engine/scaling/hpa';
+import { HPA_DEFAULTS } from '../engine/scaling/hpaConfig';
 import { seconds, spoken } from './durations';
 import { callPolicy, titleLine, workloadLines } from './notes';
 import { HTTP_SERVICE_PORT, linksFrom, type Plan, urlOf, urlVar, type Workload } from './plan';

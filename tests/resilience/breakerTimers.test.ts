@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { runUntil } from '../../src/engine/core/loop';
 import { buildWorld } from '../../src/engine/runtime/build';
+import { startWorld } from '../../src/engine/runtime/start';
 import { parseScenarioOrThrow } from '../../src/scenario/parse';
 
 /**
@@ -29,8 +31,8 @@ describe('breaker timers', () => {
       faults: [{ kind: 'error', target: 'back', rate: 1, atMs: 1000, durationMs: 100_000 }],
     });
     const w = buildWorld(scenario, 1);
-    w.start(0);
-    w.runUntil(60_000);
+    startWorld(w, 0);
+    runUntil(w, w.handlers, 60_000);
     // OPEN (1 s) and HALF_OPEN (0.5 s) alternate for most of the minute.
     expect(w.edges[1].transitions.length).toBeGreaterThan(60);
     // Left on the agenda: the next arrival, tick and fault end, and at most the breaker's

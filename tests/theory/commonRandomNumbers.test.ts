@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/metrics/report';
+import { step } from '../../src/engine/core/loop';
 import { buildWorld } from '../../src/engine/runtime/build';
+import { startWorld } from '../../src/engine/runtime/start';
 import { createSimulation } from '../../src/engine/simulation';
 import { parseScenarioOrThrow } from '../../src/scenario/parse';
 
@@ -25,12 +27,12 @@ const report = (scenario: Json): Report => {
 function sendTimes(scenario: Json, client: string): number[] {
   const s = parseScenarioOrThrow(scenario);
   const w = buildWorld(s, s.seed);
-  w.start(0);
+  startWorld(w, 0);
   const c = w.nodes.find((n) => n.id === client)!.client!;
   const times: number[] = [];
   let sent = 0;
   while (w.q.size > 0 && w.q.peekTime() <= s.durationMs) {
-    w.step();
+    step(w, w.handlers);
     if (c.sent !== sent) {
       sent = c.sent;
       times.push(w.now);

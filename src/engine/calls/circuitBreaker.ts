@@ -4,11 +4,12 @@
  * the engine asks {@link CircuitBreaker.tryAcquire} before an attempt and reports its outcome
  * with {@link CircuitBreaker.onResult}; nothing here schedules events or reads a clock.
  *
- * Windows are typed arrays sized once in the constructor, so the per-call methods allocate
+ * Its windows (breakerWindows.ts) are typed arrays sized once in the constructor, so the per-call methods allocate
  * nothing. See design/semantics.md §1 for the reference behaviour.
  */
 
 import { BREAKER_CLOSED, BREAKER_HALF_OPEN, BREAKER_OPEN, BREAKER_STATE_NAMES, type BreakerStateName } from './breakerCodes';
+import { FAILED, OutcomeRing, SecondBuckets, SLOW } from './breakerWindows';
 
 /** Breaker states as small integers so the engine can keep them in typed arrays. */
 export const BreakerState = { CLOSED: BREAKER_CLOSED, OPEN: BREAKER_OPEN, HALF_OPEN: BREAKER_HALF_OPEN } as const;
@@ -55,79 +56,6 @@ export type BreakerTransitionListener = (atMs: number, from: number, to: number)
 
 const CLOSED = BREAKER_CLOSED, OPEN = BREAKER_OPEN, HALF_OPEN = BREAKER_HALF_OPEN;
 const COUNT_BASED = 0, TIME_BASED = 1, CONSECUTIVE = 2;
-const FAILED = 1, SLOW = 2;
-
-/** Last `capacity` outcomes in a ring; each outcome is a FAILED|SLOW bit set. */
-class OutcomeRing {
-  private readonly buf: Uint8Array;
-  private head = 0;
-  total = 0;
-  failed = 0;
-  slow = 0;
-
-  constructor(capacity: number) { this.buf = new Uint8Array(capacity); }
-
-  record(_nowMs: number, outcome: number): void {
-    const cap = this.buf.length;
-    if (this.total === cap) {
-      const old = this.buf[this.head];
-      if (old & FAILED) this.failed--;
-      if (old & SLOW) this.slow--;
-    } else {
-      this.total++;
-    }
-    this.buf[this.head] = outcome;
-    this.head = this.head + 1 === cap ? 0 : this.head + 1;
-    if (outcome & FAILED) this.failed++;
-    if (outcome & SLOW) this.slow++;
-  }
-
-  reset(): void { this.head = this.total = this.failed = this.slow = 0; }
-}
-
-/**
- * Resilience4j's SlidingTimeWindowMetrics: `n` buckets of one simulated second, indexed by
- * epoch second mod n; the window is the current second and the n-1 before it.
- */
-class SecondBuckets {
-  private readonly totals: Int32Array;
-  private readonly fails: Int32Array;
-  private readonly slows: Int32Array;
-  private headSec = 0;
-  total = 0;
-  failed = 0;
-  slow = 0;
-
-  constructor(n: number) {
-    this.totals = new Int32Array(n); this.fails = new Int32Array(n); this.slows = new Int32Array(n);
-  }
-
-  record(nowMs: number, outcome: number): void {
-    const n = this.totals.length;
-    const sec = Math.floor(nowMs / 1000);
-    // Clear the buckets of every second we skipped; at most n of them, however long the gap.
-    const steps = Math.min(sec - this.headSec, n);
-    for (let i = 1; i <= steps; i++) {
-      const j = (this.headSec + i) % n;
-      this.total -= this.totals[j];
-      this.failed -= this.fails[j];
-      this.slow -= this.slows[j];
-      this.totals[j] = this.fails[j] = this.slows[j] = 0;
-    }
-    if (sec > this.headSec) this.headSec = sec;
-    const j = this.headSec % n;
-    this.totals[j]++;
-    this.total++;
-    if (outcome & FAILED) { this.fails[j]++; this.failed++; }
-    if (outcome & SLOW) { this.slows[j]++; this.slow++; }
-  }
-
-  reset(): void {
-    this.totals.fill(0); this.fails.fill(0); this.slows.fill(0);
-    this.total = this.failed = this.slow = 0;
-  }
-}
-
 /**
  * One breaker (one per edge, or per edge and caller instance). All times are simulated ms.
  *

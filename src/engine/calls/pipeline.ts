@@ -3,10 +3,9 @@ import {
   EV_BULKHEAD_EXPIRE, EV_DELIVER, EV_FALLBACK_DONE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, FAIL_REJECTED,
   FAIL_SHORT_CIRCUITED, FAIL_TIMEOUT, OK,
 } from '../runtime/codes';
-import { onChildResult } from '../runtime/flow';
 import { F_BREAKER, F_BULKHEAD, F_DETACHED, F_REFUSED, J_BULKHEAD_WAIT, J_FALLBACK, J_LIMBO, J_NETWORK, J_RESPONDING, J_RETRY_WAIT } from '../runtime/jobStates';
-import { arrive } from '../runtime/stations';
 import type { World } from '../runtime/world';
+import { continueCall, parentWaiting, recordLatency, releaseAttempt, transmit } from './attempt';
 import { backoffDelayMsByCode } from './backoff';
 import type { EdgeRt } from './edgeRuntime';
 
@@ -19,12 +18,6 @@ import type { EdgeRt } from './edgeRuntime';
  * the work anyway (counted as wasted), as servers without deadline propagation do. Retries
  * and fallbacks continue the logical call in a fresh slot.
  */
-
-/** A call's duration as its caller saw it, for the report and (when a live view watches) this second's p99. */
-function recordLatency(e: EdgeRt, ms: number): void {
-  e.latency.record(ms);
-  if (e.secLatency !== null) e.secLatency.record(ms);
-}
 
 /** Starts a logical call from request p over edge e. */
 export function call(w: World, p: number, e: EdgeRt): void {
@@ -51,7 +44,7 @@ export function call(w: World, p: number, e: EdgeRt): void {
     const s = e.latencySampler;
     const latency = s.code === 0 ? s.p1 : sample(s, e.rngLatency);
     if (latency > 0) w.q.push(w.now + latency, EV_DELIVER, c, 0);
-    else arrive(w, c);
+    else w.tree.arrive(w, c);
     return;
   }
   jobs.prevSleep[c] = e.backoffMs;
@@ -101,21 +94,6 @@ function sendAttempt(w: World, c: number, e: EdgeRt): void {
   transmit(w, c, e);
 }
 
-/** Puts the attempt on the wire: it arrives after the network delay, or never across a partition. */
-function transmit(w: World, c: number, e: EdgeRt): void {
-  const jobs = w.jobs;
-  if (e.partitions > 0) {
-    jobs.state[c] = J_LIMBO;
-    return;
-  }
-  jobs.state[c] = J_NETWORK;
-  const s = e.latencySampler;
-  let latency = s.code === 0 ? s.p1 : sample(s, e.rngLatency);
-  if (!e.plain) for (const f of e.faultLatency) latency += sample(f, e.rngFaults);
-  if (latency > 0) w.q.push(w.now + latency, EV_DELIVER, c, 0);
-  else arrive(w, c);
-}
-
 /** The callee answers over the edge the request came in on. */
 export function respond(w: World, j: number, cause: number): void {
   const jobs = w.jobs;
@@ -127,12 +105,6 @@ export function respond(w: World, j: number, cause: number): void {
   const latency = s.code === 0 ? s.p1 : sample(s, e.rngLatency);
   if (latency > 0) w.q.push(w.now + latency, EV_RESPONSE, j, 0);
   else deliverResponse(w, j);
-}
-
-function parentWaiting(w: World, c: number): boolean {
-  const jobs = w.jobs;
-  const p = jobs.parent[c];
-  return jobs.gen[p] === jobs.parentGen[c] && jobs.epoch[p] === jobs.parentEpoch[c];
 }
 
 /** The answer reached the caller's side of the edge. */
@@ -153,7 +125,7 @@ export function deliverResponse(w: World, c: number): void {
       e.secErrors++;
     }
     jobs.release(c);
-    onChildResult(w, p, cause);
+    w.tree.onChildResult(w, p, cause);
     return;
   }
   if ((jobs.flags[c] & F_DETACHED) !== 0 || !parentWaiting(w, c)) {
@@ -244,25 +216,7 @@ function finishCall(w: World, c: number, e: EdgeRt, cause: number, keep: boolean
   recordLatency(e, w.now - jobs.callStartedAt[c]);
   const p = jobs.parent[c];
   if (!keep) releaseAttempt(w, c, e);
-  onChildResult(w, p, cause);
-}
-
-/** A fresh slot that carries the logical call on (next attempt, or the fallback). */
-function continueCall(w: World, c: number, state: number): number {
-  const jobs = w.jobs;
-  const n = jobs.alloc();
-  jobs.state[n] = state;
-  jobs.node[n] = jobs.node[c];
-  jobs.parent[n] = jobs.parent[c];
-  jobs.parentGen[n] = jobs.parentGen[c];
-  jobs.parentEpoch[n] = jobs.parentEpoch[c];
-  jobs.edge[n] = jobs.edge[c];
-  jobs.client[n] = jobs.client[c];
-  jobs.path[n] = jobs.path[c];
-  jobs.callStartedAt[n] = jobs.callStartedAt[c];
-  jobs.attempt[n] = jobs.attempt[c];
-  jobs.prevSleep[n] = jobs.prevSleep[c];
-  return n;
+  w.tree.onChildResult(w, p, cause);
 }
 
 export function onRetry(w: World, n: number, gen: number): void {
@@ -284,7 +238,7 @@ export function onFallbackDone(w: World, n: number, gen: number): void {
   const p = jobs.parent[n];
   recordLatency(e, w.now - jobs.callStartedAt[n]);
   releaseAttempt(w, n, e);
-  if (waiting) onChildResult(w, p, OK);
+  if (waiting) w.tree.onChildResult(w, p, OK);
 }
 
 export function onBulkheadExpire(w: World, c: number, gen: number): void {
@@ -292,23 +246,4 @@ export function onBulkheadExpire(w: World, c: number, gen: number): void {
   if (jobs.gen[c] !== gen || jobs.state[c] !== J_BULKHEAD_WAIT) return;
   jobs.flags[c] |= F_REFUSED;
   attemptDone(w, c, w.edges[jobs.edge[c]], FAIL_REJECTED, false);
-}
-
-/** Frees an attempt's slot, and its bulkhead permit, which lets the next waiter through. */
-function releaseAttempt(w: World, c: number, e: EdgeRt): void {
-  const jobs = w.jobs;
-  const held = (jobs.flags[c] & F_BULKHEAD) !== 0;
-  jobs.release(c);
-  if (!held) return;
-  e.bulkInFlight--;
-  while (e.bulkQueue.length > 0) {
-    const k = e.bulkQueue.shift();
-    const gen = e.bulkQueueGen.shift();
-    // Entries whose wait already ended (expired, timed out) are skipped lazily.
-    if (jobs.gen[k] !== gen || jobs.state[k] !== J_BULKHEAD_WAIT) continue;
-    e.bulkInFlight++;
-    jobs.flags[k] |= F_BULKHEAD;
-    transmit(w, k, e);
-    return;
-  }
 }

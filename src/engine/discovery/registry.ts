@@ -2,68 +2,14 @@ import { EV_KIND, INST_DRAINING, INST_GONE, INST_READY } from '../runtime/codes'
 import type { NodeRt } from '../runtime/nodeRuntime';
 import { addInstanceHooks } from '../runtime/stations';
 import type { World } from '../runtime/world';
-import { CachedList } from './cachedList';
-
-/**
- * Delay between a health check taking an instance out and its callers no longer sending to
- * it: Kubernetes endpoint propagation (kubelet -> API server -> EndpointSlice -> kube-proxy)
- * takes from under a second to a few seconds; microcosm uses one second.
- */
-export const ENDPOINT_PROPAGATION_MS = 1000;
+import { CallerView } from './callerView';
+import { Lease, T_LEASE, T_PROBE, T_PUSH_REMOVAL, T_REFRESH, timer, Watched, type HealthCheckSettings } from './lease';
 
 /** Settings of a registry node (its schema's output). */
 export interface RegistrySettings {
   heartbeatMs: number;
   evictionMs: number;
   cacheRefreshMs: number;
-}
-
-/** A readiness probe on a service (its `healthCheck`). */
-export interface HealthCheckSettings {
-  periodMs: number;
-  failureThreshold: number;
-}
-
-// Timers on the registry node: EV_KIND with payload (id << 2) | type.
-const T_LEASE = 0;
-const T_PUSH_REMOVAL = 1;
-const T_REFRESH = 2;
-const T_PROBE = 3;
-const timer = (id: number, type: number) => (id << 2) | type;
-
-/**
- * One instance of a watched service: its registration as the registry holds it, and its own
- * heartbeat. One timer per lease serves both: the instance's next heartbeat and, while the
- * registry is up, the lease's expiry (`lastRenewal + evictionMs`), whichever comes first.
- */
-class Lease {
-  /** In the registry's table. */
-  registered = false;
-  lastRenewal = 0;
-  /** When the instance sends its next heartbeat; Infinity while it is down. */
-  beatAt = Infinity;
-  /** Time of this lease's one valid pending timer (others are stale); Infinity if none. */
-  timerAt = Infinity;
-  /** Consecutive failed readiness probes. */
-  failedProbes = 0;
-
-  constructor(
-    readonly id: number,
-    readonly svc: Watched,
-    readonly instance: number,
-  ) {}
-}
-
-/** A service whose instances register with the registry, and its callers' cached list. */
-class Watched {
-  readonly leases: Lease[] = [];
-  readonly cache = new CachedList();
-
-  constructor(
-    readonly index: number,
-    readonly node: NodeRt,
-    readonly health: HealthCheckSettings | null,
-  ) {}
 }
 
 /**
@@ -78,13 +24,12 @@ export class Registry {
   registrations = 0;
   deregistrations = 0;
   evictions = 0;
-  healthCheckRemovals = 0;
-  /** Cache refreshes the callers made (only while the registry was up). */
-  refreshes = 0;
-  /** Refreshes that changed what callers see. */
-  refreshChanges = 0;
+  /** What the callers see of this registry (their caches, the readiness probes). */
+  private readonly view: CallerView;
 
-  constructor(readonly settings: RegistrySettings) {}
+  constructor(readonly settings: RegistrySettings) {
+    this.view = new CallerView(this, settings.cacheRefreshMs);
+  }
 
   /** The registry node itself: it answers while at least one of its instances is ready. */
   bindNode(n: NodeRt): void {
@@ -125,7 +70,7 @@ export class Registry {
   /** Draws the phases of heartbeats, refreshes and probes, and arms their timers. */
   start(w: World): void {
     if (this.watched.length === 0 || this.node === null) return;
-    const { heartbeatMs, cacheRefreshMs } = this.settings;
+    const { heartbeatMs } = this.settings;
     for (const svc of this.watched) {
       const ids: number[] = [];
       for (const lease of svc.leases) {
@@ -138,18 +83,18 @@ export class Registry {
         this.arm(w, lease);
       }
       if (ids.length > 0) w.log.add(w.now, 'registered', `${svc.node.id}: instance${ids.length > 1 ? 's' : ''} ${ids.join(', ')} registered`, svc.node.id);
-      if (svc.health) w.q.push(this.node.rngKind.next() * svc.health.periodMs, EV_KIND, this.node.index, timer(svc.index, T_PROBE));
+      this.view.armProbe(w, this.node.index, svc);
     }
-    w.q.push(this.node.rngKind.next() * cacheRefreshMs, EV_KIND, this.node.index, timer(0, T_REFRESH));
+    this.view.armRefresh(w, this.node.index);
   }
 
   onEvent(w: World, payload: number): void {
     const id = payload >> 2;
     switch (payload & 3) {
       case T_LEASE: this.onLeaseTimer(w, this.leases[id]); return;
-      case T_PUSH_REMOVAL: this.onPushRemoval(w, this.leases[id]); return;
-      case T_REFRESH: this.onRefresh(w); return;
-      case T_PROBE: this.onProbe(w, this.watched[id]); return;
+      case T_PUSH_REMOVAL: this.view.onPushRemoval(w, this.leases[id]); return;
+      case T_REFRESH: this.view.onRefresh(w, this.node!.index, this.watched); return;
+      case T_PROBE: this.view.onProbe(w, this.node!.index, this.watched[id]); return;
     }
   }
 
@@ -183,7 +128,8 @@ export class Registry {
     w.log.add(w.now, 'registered', `${lease.svc.node.id} instance ${lease.instance} registered`, lease.svc.node.id);
   }
 
-  private unregister(lease: Lease): void {
+  /** Takes the lease out of the table (its instance is no longer registered). */
+  unregister(lease: Lease): void {
     lease.registered = false;
     lease.failedProbes = 0;
   }
@@ -240,54 +186,6 @@ export class Registry {
     this.arm(w, lease);
   }
 
-  /** Every cacheRefreshMs the callers fetch the registry's table, if it answers. */
-  private onRefresh(w: World): void {
-    w.q.push(w.now + this.settings.cacheRefreshMs, EV_KIND, this.node!.index, timer(0, T_REFRESH));
-    if (!this.up()) return;
-    this.refreshes++;
-    for (const svc of this.watched) {
-      const next: number[] = [];
-      for (const lease of svc.leases) if (lease.registered) next.push(lease.instance);
-      this.setVisible(w, svc, next, '');
-    }
-  }
-
-  /** Readiness probes of one service: every registered instance, every periodMs. */
-  private onProbe(w: World, svc: Watched): void {
-    const hc = svc.health!;
-    w.q.push(w.now + hc.periodMs, EV_KIND, this.node!.index, timer(svc.index, T_PROBE));
-    if (!this.up()) return;
-    for (const lease of svc.leases) {
-      if (!lease.registered) continue;
-      if (svc.node.instances[lease.instance].state === INST_READY) {
-        lease.failedProbes = 0;
-        continue;
-      }
-      if (++lease.failedProbes < hc.failureThreshold) continue;
-      this.unregister(lease);
-      this.healthCheckRemovals++;
-      w.log.add(w.now, 'health-check-failed', `${svc.node.id} instance ${lease.instance} failed ${hc.failureThreshold} health check${hc.failureThreshold > 1 ? 's' : ''} in a row: removed from the registry`, svc.node.id);
-      w.q.push(w.now + ENDPOINT_PROPAGATION_MS, EV_KIND, this.node!.index, timer(lease.id, T_PUSH_REMOVAL));
-    }
-  }
-
-  /** A health check's removal reaches the callers' cache (unless the instance came back). */
-  private onPushRemoval(w: World, lease: Lease): void {
-    if (lease.registered) return;
-    const list = lease.svc.cache.visible;
-    if (!list.includes(lease.instance)) return;
-    this.setVisible(w, lease.svc, list.filter((i) => i !== lease.instance), ': the health check\'s removal reached them');
-  }
-
-  private setVisible(w: World, svc: Watched, next: number[], why: string): void {
-    const cur = svc.cache.visible;
-    if (cur.length === next.length && cur.every((x, k) => x === next[k])) return;
-    svc.cache.visible = next;
-    this.refreshChanges++;
-    const show = (xs: number[]) => (xs.length ? xs.join(', ') : 'none');
-    w.log.add(w.now, 'cache-refresh', `callers of ${svc.node.id} now see instances ${show(next)} (were ${show(cur)})${why}`, svc.node.id);
-  }
-
   /**
    * The registry is back after all its instances were down. Its leases restart from now, so
    * that instances silent during the outage are not all evicted at once (what Eureka's
@@ -316,9 +214,8 @@ export class Registry {
   }
 
   resetStats(): void {
-    this.registrations = this.deregistrations = this.evictions = this.healthCheckRemovals = 0;
-    this.refreshes = this.refreshChanges = 0;
-    for (const svc of this.watched) svc.cache.staleRouted = 0;
+    this.registrations = this.deregistrations = this.evictions = 0;
+    this.view.resetStats(this.watched);
   }
 
   report(): Record<string, unknown> {
@@ -333,9 +230,9 @@ export class Registry {
       registrations: this.registrations,
       deregistrations: this.deregistrations,
       evictions: this.evictions,
-      healthCheckRemovals: this.healthCheckRemovals,
-      refreshes: this.refreshes,
-      refreshChanges: this.refreshChanges,
+      healthCheckRemovals: this.view.healthCheckRemovals,
+      refreshes: this.view.refreshes,
+      refreshChanges: this.view.refreshChanges,
       services,
     };
   }

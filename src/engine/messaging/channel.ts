@@ -2,7 +2,7 @@ import { EV_KIND, OK } from '../runtime/codes';
 import type { NodeRt } from '../runtime/nodeRuntime';
 import { IntRing } from '../runtime/ring';
 import type { World } from '../runtime/world';
-import { grownF64, grownI32, grownU8 } from '../core/grow';
+import { M_IN_FLIGHT, M_VISIBLE, MessageStore } from './messageStore';
 
 /** How a channel hands out messages (a queue's settings, or a topic subscription's). */
 export interface ChannelSettings {
@@ -21,19 +21,13 @@ export interface ChannelSettings {
   capacity: number;
 }
 
-const M_FREE = 0;
-const M_VISIBLE = 1;
-const M_IN_FLIGHT = 2;
-
 /**
  * A backlog of messages: what a queue holds, or one subscription of a topic.
  *
- * Messages live in slots of flat typed arrays (reused through a free list), so publishing and
- * delivering allocate nothing once the arrays have grown. Three structures index them:
+ * Messages live in a {@link MessageStore}, which keeps them in arrival order. Two more
+ * structures index them:
  * - `visible`, a FIFO ring of messages a consumer may take (SQS standard queues give only
  *   best-effort order; a message whose visibility expires goes to the back);
- * - a doubly linked list in arrival order, whose head is the oldest message (its age is the
- *   "oldest message age" metric) and from which any message unlinks in O(1);
  * - `timers`, the deliveries waiting out their visibility timeout. The timeout is the same
  *   for every delivery of a channel, so deadlines are in delivery order: a FIFO and one
  *   pending EV_KIND timer per channel suffice. Acked deliveries stay in the FIFO and are
@@ -47,23 +41,7 @@ const M_IN_FLIGHT = 2;
  * `duplicates`).
  */
 export class Channel {
-  private cap = 0;
-  private publishedAt = new Float64Array(0);
-  /** While in flight (at-least-once): when the message becomes visible again. */
-  private visibleAt = new Float64Array(0);
-  private receiveCount = new Int32Array(0);
-  private receipts = new Int32Array(0);
-  private mstate = new Uint8Array(0);
-  /** The client and path of the request that published it, carried on to the consumer. */
-  private msgClient = new Int32Array(0);
-  private msgPath = new Int32Array(0);
-  private prev = new Int32Array(0);
-  private next = new Int32Array(0);
-  private free = new Int32Array(0);
-  private freeTop = 0;
-  private used = 0;
-  private oldest = -1;
-  private newest = -1;
+  private readonly msgs = new MessageStore(64);
   private receiptSeq = 0;
 
   private readonly visible = new IntRing();
@@ -109,9 +87,7 @@ export class Channel {
     readonly node: NodeRt,
     readonly index: number,
     readonly settings: ChannelSettings,
-  ) {
-    this.grow(64);
-  }
+  ) {}
 
   get visibleCount(): number {
     return this.visible.length;
@@ -123,7 +99,7 @@ export class Channel {
 
   /** Age of the oldest message still held (visible or in flight), 0 when empty. */
   oldestAgeMs(now: number): number {
-    return this.oldest < 0 ? 0 : now - this.publishedAt[this.oldest];
+    return this.msgs.oldest < 0 ? 0 : now - this.msgs.publishedAt[this.msgs.oldest];
   }
 
   /**
@@ -138,23 +114,7 @@ export class Channel {
       return false;
     }
     this.touch(now);
-    let m: number;
-    if (this.freeTop > 0) m = this.free[--this.freeTop];
-    else {
-      if (this.used === this.cap) this.grow(this.cap * 2);
-      m = this.used++;
-    }
-    this.publishedAt[m] = now;
-    this.receiveCount[m] = 0;
-    this.receipts[m] = 0;
-    this.mstate[m] = M_VISIBLE;
-    this.msgClient[m] = client;
-    this.msgPath[m] = path;
-    this.prev[m] = this.newest;
-    this.next[m] = -1;
-    if (this.newest >= 0) this.next[this.newest] = m;
-    else this.oldest = m;
-    this.newest = m;
+    const m = this.msgs.add(now, client, path);
     this.visible.push(m);
     this.published++;
     const n = this.node;
@@ -178,26 +138,26 @@ export class Channel {
       n.touch(now);
       const m = this.visible.shift();
       n.queued--;
-      if (s.atLeastOnce && s.maxReceiveCount > 0 && this.receiveCount[m] >= s.maxReceiveCount) {
+      if (s.atLeastOnce && s.maxReceiveCount > 0 && this.msgs.receiveCount[m] >= s.maxReceiveCount) {
         this.moveToDeadLetter(w, m);
         continue;
       }
-      const rc = ++this.receiveCount[m];
+      const rc = ++this.msgs.receiveCount[m];
       this.delivered++;
       if (rc > 1) this.redelivered++;
       else {
-        this.waitSum += now - this.publishedAt[m];
+        this.waitSum += now - this.msgs.publishedAt[m];
         this.waitCount++;
       }
-      this.mstate[m] = M_IN_FLIGHT;
-      this.receipts[m] = this.receiptSeq = (this.receiptSeq + 1) | 0;
+      this.msgs.state[m] = M_IN_FLIGHT;
+      this.msgs.receipts[m] = this.receiptSeq = (this.receiptSeq + 1) | 0;
       this.inFlight++;
       n.busy++;
       if (s.atLeastOnce) {
         const t = now + s.visibilityTimeoutMs;
-        this.visibleAt[m] = t;
+        this.msgs.visibleAt[m] = t;
         this.timerMsg.push(m);
-        this.timerReceipt.push(this.receipts[m]);
+        this.timerReceipt.push(this.msgs.receipts[m]);
         if (!this.timerPending) {
           this.timerPending = true;
           w.q.push(t, EV_KIND, n.index, this.index);
@@ -209,15 +169,15 @@ export class Channel {
   }
 
   receiptOf(m: number): number {
-    return this.receipts[m];
+    return this.msgs.receipts[m];
   }
 
   clientOf(m: number): number {
-    return this.msgClient[m];
+    return this.msgs.client[m];
   }
 
   pathOf(m: number): number {
-    return this.msgPath[m];
+    return this.msgs.path[m];
   }
 
   /**
@@ -227,16 +187,16 @@ export class Channel {
    * by default) and then comes back.
    */
   result(now: number, m: number, receipt: number, ok: boolean): void {
-    const live = this.mstate[m] === M_IN_FLIGHT && this.receipts[m] === receipt;
+    const live = this.msgs.state[m] === M_IN_FLIGHT && this.msgs.receipts[m] === receipt;
     const n = this.node;
     if (ok) {
       if (!live) {
-        if (this.settings.atLeastOnce && !this.settings.fifo && this.mstate[m] === M_VISIBLE && this.receipts[m] === receipt) this.lateDelete(now, m);
+        if (this.settings.atLeastOnce && !this.settings.fifo && this.msgs.state[m] === M_VISIBLE && this.msgs.receipts[m] === receipt) this.lateDelete(now, m);
         else this.duplicates++;
         return;
       }
       this.acked++;
-      n.countAnswer(now, this.publishedAt[m], OK);
+      n.countAnswer(now, this.msgs.publishedAt[m], OK);
       this.remove(now, m);
       return;
     }
@@ -259,7 +219,7 @@ export class Channel {
     this.inFlight++;
     this.node.busy++;
     this.acked++;
-    this.node.countAnswer(now, this.publishedAt[m], OK);
+    this.node.countAnswer(now, this.msgs.publishedAt[m], OK);
     this.remove(now, m);
   }
 
@@ -276,21 +236,21 @@ export class Channel {
     while (tm.length > 0) {
       const m = tm.buf[tm.head];
       const r = tr.buf[tr.head];
-      if (this.mstate[m] !== M_IN_FLIGHT || this.receipts[m] !== r) {
+      if (this.msgs.state[m] !== M_IN_FLIGHT || this.msgs.receipts[m] !== r) {
         tm.shift();
         tr.shift();
         continue;
       }
-      if (this.visibleAt[m] > now) {
+      if (this.msgs.visibleAt[m] > now) {
         this.timerPending = true;
-        w.q.push(this.visibleAt[m], EV_KIND, n.index, this.index);
+        w.q.push(this.msgs.visibleAt[m], EV_KIND, n.index, this.index);
         break;
       }
       tm.shift();
       tr.shift();
       this.touch(now);
       n.touch(now);
-      this.mstate[m] = M_VISIBLE;
+      this.msgs.state[m] = M_VISIBLE;
       this.inFlight--;
       n.busy--;
       n.queued++;
@@ -311,7 +271,7 @@ export class Channel {
     // for the moment so that remove() finds the books as it expects.
     this.inFlight++;
     n.busy++;
-    if (dlq !== null && dlq.publish(w.now, this.msgClient[m], this.msgPath[m])) {
+    if (dlq !== null && dlq.publish(w.now, this.msgs.client[m], this.msgs.path[m])) {
       this.deadLettered++;
       dlq.node.arrivals++;
       dlq.node.liveArrivals++;
@@ -330,16 +290,9 @@ export class Channel {
     n.touch(now);
     this.inFlight--;
     n.busy--;
-    this.residenceSum += now - this.publishedAt[m];
+    this.residenceSum += now - this.msgs.publishedAt[m];
     this.residenceCount++;
-    const p = this.prev[m], q = this.next[m];
-    if (p >= 0) this.next[p] = q;
-    else this.oldest = q;
-    if (q >= 0) this.prev[q] = p;
-    else this.newest = p;
-    this.mstate[m] = M_FREE;
-    this.receipts[m] = 0;
-    this.free[this.freeTop++] = m;
+    this.msgs.delete(m);
   }
 
   private touch(now: number): void {
@@ -388,21 +341,6 @@ export class Channel {
     };
   }
 
-  private grow(cap: number): void {
-    const f64 = (a: Float64Array) => grownF64(a, cap);
-    const i32 = (a: Int32Array) => grownI32(a, cap);
-    this.publishedAt = f64(this.publishedAt);
-    this.visibleAt = f64(this.visibleAt);
-    this.receiveCount = i32(this.receiveCount);
-    this.receipts = i32(this.receipts);
-    this.mstate = grownU8(this.mstate, cap);
-    this.msgClient = i32(this.msgClient);
-    this.msgPath = i32(this.msgPath);
-    this.prev = i32(this.prev);
-    this.next = i32(this.next);
-    this.free = i32(this.free);
-    this.cap = cap;
-  }
 }
 
 /** What one channel reports (a queue's fields, or one topic subscription's). */

@@ -2,7 +2,9 @@ import { BREAKER_SEVERITY_OF_STATE } from '../calls/breakerCodes';
 import { FAILURE_NAMES } from '../runtime/codes';
 import { EV_TICK } from '../runtime/codes';
 import type { World } from '../runtime/world';
-import { TICK_MS } from '../runtime/world';
+
+/** Length of one point of the time series (and of the live view's second), in simulated ms. */
+export const TICK_MS = 1000;
 
 /** Series channels per client, node and edge, in this order from their `seriesBase`. */
 export const CLIENT_CHANNELS = ['throughput', 'latencyP99Ms', 'errorRate', 'latencyP50Ms', 'latencyP95Ms'] as const;

@@ -8,10 +8,12 @@ import { attachDiscovery } from '../discovery/attach';
 import { attachScaling } from '../scaling/attach';
 import { kindOf } from '../kinds';
 import type { BuildContext, KindDefinition } from '../kinds/types';
+import { registerSeries } from '../metrics/tick';
 import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
 import type { NodeRt } from './nodeRuntime';
 import { giveEdgeStreams, giveNodeStreams } from './streams';
+import { CALL_TREE, HANDLERS } from './wiring';
 import { World } from './world';
 
 /** Breaker transitions kept per edge in the report. */
@@ -62,7 +64,8 @@ export function buildWorld(scenario: Scenario, seed: number): World {
     return rt;
   });
 
-  world = new World(nodes, edges, [...pathIds.keys()]);
+  world = new World(nodes, edges, [...pathIds.keys()], HANDLERS, CALL_TREE);
+  registerSeries(world);
   world.faults = new FaultBook(scenario.faults);
   attachDiscovery(world, scenario);
   attachScaling(world, scenario);

@@ -1,9 +1,7 @@
 import { call, respond } from '../calls/pipeline';
 import type { Rng } from '../core/rng';
 import { FAIL_NOT_FOUND, OK } from './codes';
-import { finishRoot } from './clients';
 import type { NodeRt } from './nodeRuntime';
-import { releaseWorker } from './stations';
 import type { World } from './world';
 
 /**
@@ -16,7 +14,7 @@ export function beginCalls(w: World, j: number, n: NodeRt): void {
   const jobs = w.jobs;
   jobs.cursor[j] = 0;
   if (n.gateway) {
-    jobs.pending[j] = 0;
+    jobs.phase[j] = 0;
     gatewayNext(w, j, n);
     return;
   }
@@ -51,18 +49,18 @@ function nextCall(w: World, j: number, n: NodeRt): void {
   complete(w, j, n, OK);
 }
 
-/** Gateway phases, kept in `pending`: 0 = auth next, 1 = route next, 2 = done. */
+/** Gateway phases, kept in `phase`: 0 = auth next, 1 = route next, 2 = done. */
 function gatewayNext(w: World, j: number, n: NodeRt): void {
   const jobs = w.jobs;
-  if (jobs.pending[j] === 0) {
-    jobs.pending[j] = 1;
+  if (jobs.phase[j] === 0) {
+    jobs.phase[j] = 1;
     if (n.authEdge >= 0 && n.authCachedUntil![jobs.client[j]] <= w.now) {
       call(w, j, w.edges[n.authEdge]);
       return;
     }
   }
-  if (jobs.pending[j] === 1) {
-    jobs.pending[j] = 2;
+  if (jobs.phase[j] === 1) {
+    jobs.phase[j] = 2;
     if (n.routes !== null) {
       const r = n.routes[jobs.path[j]];
       if (r < 0) {
@@ -114,7 +112,7 @@ export function onChildResult(w: World, p: number, cause: number): void {
     return;
   }
   if (n.gateway) {
-    if (jobs.pending[p] === 1 && n.authEdge >= 0) n.authCachedUntil![jobs.client[p]] = w.now + n.authCacheTtlMs;
+    if (jobs.phase[p] === 1 && n.authEdge >= 0) n.authCachedUntil![jobs.client[p]] = w.now + n.authCacheTtlMs;
     gatewayNext(w, p, n);
     return;
   }
@@ -127,6 +125,6 @@ export function onChildResult(w: World, p: number, cause: number): void {
 
 /** The request is done at its node: answer (and free the worker at a station). */
 export function complete(w: World, j: number, n: NodeRt, cause: number): void {
-  if (n.client !== null) finishRoot(w, j, n, cause);
-  else releaseWorker(w, j, n, cause);
+  if (n.client !== null) w.tree.finishRoot(w, j, n, cause);
+  else w.tree.releaseWorker(w, j, n, cause);
 }

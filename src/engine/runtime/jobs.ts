@@ -23,9 +23,14 @@ export class JobPool {
   /** Client that started the whole request tree, and the path it asked for. */
   client = new Int32Array(0);
   path = new Int32Array(0);
-  /** Next outgoing edge to consider (sequential calls) or calls still out (parallel). */
+  /** Next outgoing edge to consider (sequential calls). */
   cursor = new Int32Array(0);
+  /** Calls still out (a parallel fan-out), and nothing else. */
   pending = new Int32Array(0);
+  /** Where a request is in its node's fixed sequence of steps (a gateway: auth, route, done). */
+  phase = new Int32Array(0);
+  /** The statistics epoch the request began in, for a kind that counts only what began after warm-up (a saga). */
+  statsEpoch = new Int32Array(0);
   /** Failure cause once known (0 = ok). */
   fail = new Int32Array(0);
   gen = new Int32Array(0);
@@ -101,6 +106,8 @@ export class JobPool {
     this.path = i32(this.path);
     this.cursor = i32(this.cursor);
     this.pending = i32(this.pending);
+    this.phase = i32(this.phase);
+    this.statsEpoch = i32(this.statsEpoch);
     this.fail = i32(this.fail);
     this.gen = i32(this.gen);
     this.epoch = i32(this.epoch);

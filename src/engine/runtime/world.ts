@@ -1,30 +1,40 @@
-import { sample } from '../core/sampler';
+import type { Handler } from '../core/loop';
 import { EventQueue } from '../core/eventQueue';
 import { EventLog } from '../metrics/eventLog';
 import { LiveWindow } from '../metrics/liveWindow';
 import { SeriesStore } from '../metrics/series';
-import { onTick, registerSeries } from '../metrics/tick';
 import type { Tracer } from '../metrics/tracer';
-import { deliverResponse, onBulkheadExpire, onFallbackDone, onRetry, onTimeout } from '../calls/pipeline';
 import type { FaultBook } from '../faults/faultBook';
-import {
-  EV_BREAKER_TIMER, EV_BULKHEAD_EXPIRE, EV_CLIENT_ARRIVAL, EV_CLIENT_RATE, EV_DELIVER, EV_FALLBACK_DONE, EV_FAULT_END,
-  EV_FAULT_START, EV_INSTANCE_READY, EV_RESPONSE, EV_RETRY, EV_SERVICE_DONE, EV_THINK_DONE, EV_TICK, EV_TIMEOUT,
-  EV_WARMUP_END, EV_KIND,
-} from './codes';
-import { onClientArrival, onRateChange, scheduleArrival, sendRequest } from './clients';
+import { EV_BREAKER_TIMER } from './codes';
 import { JobPool } from './jobs';
 import type { EdgeRt, NodeRt } from './nodeRuntime';
-import { arrive, onInstanceReady, onServiceDone } from './stations';
 
-export const TICK_MS = 1000;
 /** Default event budget: a run that would need more stops with a message instead of hanging. */
 export const DEFAULT_MAX_EVENTS = 500_000_000;
 
 /**
- * The simulated world: nodes, edges, requests in flight and the agenda. The rules by which a
- * request moves live in small modules (clients, stations, flow, calls/pipeline, faults); this
- * class owns the state and the main loop, which is one switch over small integer event types.
+ * The moves of a call tree that go back up it: where a call arrives, whom its result goes
+ * to, and how a finished request answers. A call tree is naturally mutually recursive (a
+ * call arrives, is served, calls on, and is answered); the modules that make calls
+ * (calls/pipeline, runtime/flow) reach the ones above them only through these, which
+ * runtime/wiring fills at build time, so no module imports one that imports it back.
+ */
+export interface CallTree {
+  /** A call reached its callee's node (runtime/stations). */
+  arrive(w: World, j: number): void;
+  /** One of request p's calls has its final result (runtime/flow). */
+  onChildResult(w: World, p: number, cause: number): void;
+  /** A client's own request is done (runtime/clients). */
+  finishRoot(w: World, j: number, n: NodeRt, cause: number): void;
+  /** A request is done at a station: free its worker and answer (runtime/stations). */
+  releaseWorker(w: World, j: number, n: NodeRt, cause: number): void;
+}
+
+/**
+ * The simulated world's state: nodes, edges, requests in flight, the agenda and the
+ * statistics. It holds no rules: core/loop advances it by dispatching each event through
+ * `handlers`, and the modules that give events a meaning (clients, stations, flow,
+ * calls/pipeline, faults, metrics/tick) fill that table and `tree` in runtime/wiring.
  *
  * Responses over an edge with zero latency are delivered within the same event, so the
  * common path of a request costs two events (arrival, end of service). The flow is written
@@ -52,83 +62,11 @@ export class World {
     readonly nodes: NodeRt[],
     readonly edges: EdgeRt[],
     readonly paths: string[],
+    /** What each event type does, indexed by its EV_* code. */
+    readonly handlers: readonly Handler<World>[],
+    readonly tree: CallTree,
   ) {
-    registerSeries(this);
     this.live = new LiveWindow(nodes.length, edges.length);
-  }
-
-  /** Schedules what happens by itself: arrivals, users, ticks, the end of warm-up. */
-  start(warmupMs: number): void {
-    this.warmupMs = warmupMs;
-    for (const n of this.nodes) {
-      n.refreshPlain();
-      const c = n.client;
-      if (!c) continue;
-      if (c.open) {
-        c.rate = c.profile!.rateOver(0);
-        scheduleArrival(this, n, c, 0);
-        const change = c.profile!.nextChangeMs(0);
-        if (change < Infinity) this.q.push(change, EV_CLIENT_RATE, n.index, 0);
-      } else {
-        // Users start at a random point of a think time, so they do not all fire at t = 0.
-        for (let u = 0; u < c.users; u++) this.q.push(sample(c.think!, c.rngArrivals), EV_THINK_DONE, n.index, 0);
-      }
-    }
-    for (const n of this.nodes) n.behaviour?.start?.(this, n);
-    this.q.push(TICK_MS, EV_TICK, 0, 0);
-    if (warmupMs > 0) this.q.push(warmupMs, EV_WARMUP_END, 0, 0);
-    this.faults?.scheduleAll(this);
-  }
-
-  /** Runs every event up to and including tEnd; false if the event budget ran out first. */
-  runUntil(tEnd: number): boolean {
-    const q = this.q;
-    const budget = this.maxEvents;
-    while (q.size > 0 && q.peekTime() <= tEnd) {
-      if (this.events >= budget) return false;
-      q.pop();
-      this.events++;
-      this.now = q.time;
-      this.dispatch(q.type, q.a, q.b);
-    }
-    if (tEnd > this.now && tEnd < Infinity) this.now = tEnd;
-    return true;
-  }
-
-  /** Runs the next event; false when there is none. */
-  step(): boolean {
-    if (this.q.size === 0) return false;
-    this.q.pop();
-    this.events++;
-    this.now = this.q.time;
-    this.dispatch(this.q.type, this.q.a, this.q.b);
-    return true;
-  }
-
-  private dispatch(type: number, a: number, b: number): void {
-    switch (type) {
-      case EV_CLIENT_ARRIVAL: onClientArrival(this, this.nodes[a], b); return;
-      case EV_SERVICE_DONE: onServiceDone(this, a, b); return;
-      case EV_DELIVER: arrive(this, a); return;
-      case EV_RESPONSE: deliverResponse(this, a); return;
-      case EV_TIMEOUT: onTimeout(this, a, b); return;
-      case EV_TICK: onTick(this); return;
-      case EV_THINK_DONE: sendRequest(this, this.nodes[a]); return;
-      case EV_CLIENT_RATE: onRateChange(this, this.nodes[a]); return;
-      case EV_INSTANCE_READY: onInstanceReady(this, this.nodes[a], b); return;
-      case EV_WARMUP_END: this.resetStats(); return;
-      case EV_RETRY: onRetry(this, a, b); return;
-      case EV_BULKHEAD_EXPIRE: onBulkheadExpire(this, a, b); return;
-      case EV_FALLBACK_DONE: onFallbackDone(this, a, b); return;
-      case EV_FAULT_START: this.faults?.begin(this, a); return;
-      case EV_FAULT_END: this.faults?.end(this, a); return;
-      case EV_BREAKER_TIMER: this.edges[a].breaker?.poll(this.now); return;
-      case EV_KIND: {
-        const n = this.nodes[a];
-        n.behaviour?.onEvent?.(this, n, b);
-        return;
-      }
-    }
   }
 
   /**
@@ -139,14 +77,5 @@ export class World {
   armBreaker(e: EdgeRt): void {
     const t = e.breaker?.nextAutomaticTransitionMs() ?? Infinity;
     if (t < Infinity) this.q.push(Math.max(t, this.now), EV_BREAKER_TIMER, e.index, 0);
-  }
-
-  private resetStats(): void {
-    for (const n of this.nodes) {
-      n.resetStats(this.now);
-      n.client?.resetStats();
-      n.behaviour?.resetStats?.(this, n);
-    }
-    for (const e of this.edges) e.resetStats();
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoscaleSchema, sizeSchema, uslSchema } from './autoscaleSchema';
-import { HorizontalPodAutoscaler, normalizeHpaConfig } from './hpa';
+import { HorizontalPodAutoscaler } from './hpa';
+import { normalizeHpaConfig } from './hpaConfig';
 import { SIZE_NAMES } from './sizes';
 
 describe('autoscaleSchema', () => {

@@ -3,7 +3,7 @@
  * size and its scalability coefficients. The `.describe()` texts are shown in the inspector.
  */
 import { z } from 'zod';
-import { HPA_DEFAULTS } from './hpa';
+import { HPA_DEFAULTS } from './hpaConfig';
 import { DEFAULT_SIZE, DEFAULT_USL, SIZE_NAMES } from './sizes';
 
 /** Upper bound on replicas: a browser simulation of more instances is not useful to watch. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HorizontalPodAutoscaler, HPA_DEFAULTS, normalizeHpaConfig, type HpaConfigInput, type HpaDecision } from './hpa';
+import { HorizontalPodAutoscaler, type HpaDecision } from './hpa';
+import { HPA_DEFAULTS, normalizeHpaConfig, type HpaConfigInput } from './hpaConfig';
 
 const SYNC = 15_000;
 

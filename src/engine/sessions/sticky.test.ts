@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INST_GONE, INST_READY } from '../runtime/codes';
 import { buildWorld } from '../runtime/build';
+import { startWorld } from '../runtime/start';
 import { J_ROOT } from '../runtime/jobStates';
 import { crashInstance, restartInstance } from '../runtime/stations';
 import type { World } from '../runtime/world';
@@ -17,7 +18,7 @@ function world(load: Record<string, unknown>): World {
     edges: [{ from: 'users', to: 'web' }],
   });
   const w = buildWorld(scenario, 1);
-  w.start(0);
+  startWorld(w, 0);
   return w;
 }
 

@@ -16,7 +16,7 @@ import { SlotTimers } from './timers';
  *     COMPENSATING_PARTIAL when some done step has no compensation and will stay done;
  *   - `aux`:    the step being run, or the step whose compensation is being run;
  *   - `aux2`:   tries so far of that action (1 = first);
- *   - `pending`: the statistics epoch the saga started in (see {@link SagaState.statsEpoch}).
+ *   - `statsEpoch`: the statistics epoch the saga started in (see {@link SagaState.statsEpoch}).
  * In the reference's words, steps below `aux` are DONE while going forward; when
  * compensating, steps above `aux` are COMPENSATED, step `aux` is COMPENSATING and the steps
  * below it are still DONE.
@@ -121,7 +121,7 @@ export const sagaBehaviour: NodeBehaviour = {
     jobs.cursor[j] = FORWARD;
     jobs.aux[j] = 0;
     jobs.aux2[j] = 1;
-    jobs.pending[j] = st.statsEpoch;
+    jobs.statsEpoch[j] = st.statsEpoch;
     st.inFlight++;
     st.inFlightMeasured++;
     st.started++;
@@ -134,7 +134,7 @@ export const sagaBehaviour: NodeBehaviour = {
     const st = stateOf(n);
     const s = st.s;
     const k = jobs.aux[j];
-    const measured = jobs.pending[j] === st.statsEpoch;
+    const measured = jobs.statsEpoch[j] === st.statsEpoch;
     if (jobs.cursor[j] === FORWARD) {
       if (cause === OK) {
         if (k + 1 === s.stepEdge.length) {
@@ -192,7 +192,7 @@ export const sagaBehaviour: NodeBehaviour = {
       call(w, j, w.edges[st.s.stepEdge[k]]);
       return;
     }
-    if (jobs.pending[j] === st.statsEpoch) st.compensationAttempts++;
+    if (jobs.statsEpoch[j] === st.statsEpoch) st.compensationAttempts++;
     call(w, j, w.edges[st.s.compEdge[k]]);
   },
 
@@ -261,7 +261,7 @@ function compensateFrom(w: World, n: NodeRt, st: SagaState, j: number, from: num
   }
   jobs.aux[j] = i;
   jobs.aux2[j] = 1;
-  if (jobs.pending[j] === st.statsEpoch) st.compensationAttempts++;
+  if (jobs.statsEpoch[j] === st.statsEpoch) st.compensationAttempts++;
   call(w, j, w.edges[st.s.compEdge[i]]);
 }
 
@@ -278,7 +278,7 @@ function wait(w: World, n: NodeRt, st: SagaState, j: number): void {
 function stuck(w: World, n: NodeRt, st: SagaState, j: number, k: number, compensating: boolean): void {
   const s = st.s;
   st.stuckTotal++;
-  if (w.jobs.pending[j] === st.statsEpoch) (compensating ? st.stuckCompensating : st.stuckForward)[k]++;
+  if (w.jobs.statsEpoch[j] === st.statsEpoch) (compensating ? st.stuckCompensating : st.stuckForward)[k]++;
   if (w.now - st.lastStuckLogMs >= 1000) {
     st.lastStuckLogMs = w.now;
     const what = compensating
@@ -303,7 +303,7 @@ function finish(w: World, n: NodeRt, st: SagaState, j: number, outcome: number):
   const jobs = w.jobs;
   st.inFlight--;
   if (jobs.cursor[j] !== FORWARD) st.compensatingNow--;
-  if (jobs.pending[j] === st.statsEpoch) {
+  if (jobs.statsEpoch[j] === st.statsEpoch) {
     st.inFlightMeasured--;
     if (outcome === COMPLETED) st.completed++;
     else if (outcome === COMPENSATED) {

@@ -1,0 +1,48 @@
+import type { EventQueue } from './eventQueue';
+
+/**
+ * What one event type does: a plain function of the state and the event's two payload
+ * numbers. Handlers are module-level functions, never closures made per event.
+ */
+export type Handler<S> = (s: S, a: number, b: number) => void;
+
+/** What the loop needs of the state it advances: a clock, an agenda and an event budget. */
+export interface Clocked {
+  now: number;
+  events: number;
+  maxEvents: number;
+  readonly q: EventQueue;
+}
+
+/**
+ * The event loop. Like SimPy's core it knows nothing of requests, stations or calls: it pops
+ * the next event, moves the clock and calls the handler its type indexes in `handlers`, a
+ * table the caller fills at build time. The rules that give events a meaning live in the
+ * modules that fill the table, which the loop never imports.
+ */
+
+/** Runs every event up to and including tEnd; false if the event budget ran out first. */
+export function runUntil<S extends Clocked>(s: S, handlers: readonly Handler<S>[], tEnd: number): boolean {
+  const q = s.q;
+  const budget = s.maxEvents;
+  while (q.size > 0 && q.peekTime() <= tEnd) {
+    if (s.events >= budget) return false;
+    q.pop();
+    s.events++;
+    s.now = q.time;
+    handlers[q.type](s, q.a, q.b);
+  }
+  if (tEnd > s.now && tEnd < Infinity) s.now = tEnd;
+  return true;
+}
+
+/** Runs the next event; false when there is none. */
+export function step<S extends Clocked>(s: S, handlers: readonly Handler<S>[]): boolean {
+  const q = s.q;
+  if (q.size === 0) return false;
+  q.pop();
+  s.events++;
+  s.now = q.time;
+  handlers[q.type](s, q.a, q.b);
+  return true;
+}
