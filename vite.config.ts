@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 export default defineConfig({
   // Relative URLs everywhere: the built site works from any folder (a project page under
@@ -49,5 +52,10 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000, manifest: true },
+  build: {
+    target: 'es2022', chunkSizeWarningLimit: 2000, manifest: true,
+    // The playground, and two small pages of their own: the read-only embedded view and the
+    // presenter's notes window, each loading only what it shows.
+    rollupOptions: { input: { main: page('index.html'), embed: page('embed.html'), notes: page('notes.html') } },
+  },
 });

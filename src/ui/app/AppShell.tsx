@@ -6,7 +6,7 @@ import type { AppState } from '../../store/types';
 import { Canvas } from '../canvas/Canvas';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Notice } from '../common/Notice';
-import { LessonPanel } from '../lessons/LessonPanel';
+import { LessonPanel } from '../lessons/LessonPanelSlot';
 import { CourseDialog } from './lazyPanels';
 import { Palette } from '../palette/Palette';
 import { Presenter } from '../present/lazy';

@@ -13,6 +13,7 @@ import { currentScript, exitPresenter, nextBeat, previousBeat, startBeatClock, t
 import { usePresent } from './presentState';
 import { clock, type ScriptBeat } from './script';
 import { useNotesChannel } from './useNotesChannel';
+import '../../styles/lessons.css';
 import '../../styles/present.css';
 
 const TYPING = 'input, textarea, select, [contenteditable="true"], [role="menu"]';

@@ -26,6 +26,11 @@ export function startPresenting(panels: ChartPanel[]): void {
   usePresent.setState({ on: true, cursor: START, panels, focus: NONE });
 }
 
+/** The toolbar's Present: presenter mode's code loads the first time it is entered. */
+export function requestPresenter(): void {
+  void import('./presenter').then((m) => m.enterPresenter());
+}
+
 export function stopPresenting(): void {
   usePresent.setState({ on: false, cursor: START, focus: NONE });
 }
