@@ -100,7 +100,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   // The embedded view (embed.html) is a page of its own: its first load is reported beside.
-  let embed = null;
+  let embed;
   try {
     embed = firstLoad(outDir, 'embed.html');
   } catch {
