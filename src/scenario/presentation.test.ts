@@ -57,3 +57,18 @@ describe('the presentation script in a scenario', () => {
     expect(problems(withBeats([], { panels: ['latency'] }))[0]).toMatch(/^presentation\.panels\[0\]: panels must be among clients, errors/);
   });
 });
+
+describe('the engine and the script', () => {
+  it('gives the same report with or without a script: beats act only through the page', async () => {
+    const { createSimulation } = await import('../engine/simulation');
+    const run = (data: unknown) => {
+      const r = parseScenario(data);
+      if (!r.ok) throw new Error('invalid');
+      const sim = createSimulation(r.scenario, { seed: 7 });
+      sim.runUntil(5_000);
+      return JSON.stringify(sim.report());
+    };
+    const scripted = withBeats([{ atMs: 1000, caption: 'Kill payment', action: { fault: { kind: 'kill-service', target: 'payment' } } }]);
+    expect(run(scripted)).toBe(run({ ...scripted, presentation: undefined }));
+  });
+});

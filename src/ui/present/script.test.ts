@@ -52,3 +52,14 @@ describe('moving through a script', () => {
     expect(advance(end, 5)).toEqual({ cursor: end, fire: null });
   });
 });
+
+describe('a lesson presented as a script', () => {
+  it('turns each step into a beat the arrow key brings on, with its spotlight and action', async () => {
+    const { beatsOfLesson } = await import('./script');
+    const steps = [{ text: 'Meet the shop', spotlight: ['gateway', 'a->b'] }, { text: 'Break payment', action: { fault: 'kill-payment' } }];
+    expect(beatsOfLesson({ steps } as never)).toEqual([
+      { caption: 'Meet the shop', focus: ['gateway', 'a->b'], stepAction: undefined },
+      { caption: 'Break payment', focus: [], stepAction: { fault: 'kill-payment' } },
+    ]);
+  });
+});
