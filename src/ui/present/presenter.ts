@@ -6,7 +6,7 @@
 import { useStore } from '../../store';
 import { send } from '../../store/engineBridge';
 import { runStepAction } from '../../store/lessonActions';
-import { reset, sendRps, startFault, stopFault } from '../../store/runActions';
+import { play, reset, sendRps, startFault, stopFault } from '../../store/runActions';
 import type { AppState } from '../../store/types';
 import type { ChartPanel } from '../../engine/presentation/schema';
 import { startPresenting, stopPresenting, usePresent } from './presentState';
@@ -21,13 +21,19 @@ export function currentScript(s: AppState = useStore.getState()): Script {
   return memo.script;
 }
 
+/**
+ * A beat's action, then Play when the run stands still: what a beat does shows only as the
+ * run moves on (as a lesson step's action plays the run).
+ */
 export function fireBeat(b: ScriptBeat): void {
   if (b.stepAction) return runStepAction(b.stepAction);
   const a = b.action;
-  if (a?.fault) startFault(a.fault);
-  else if (a?.spike) send({ type: 'change', change: { type: 'spike', ...a.spike } });
-  else if (a?.setRps) sendRps(a.setRps.node, a.setRps.rps);
-  else if (a?.heal) for (const f of useStore.getState().run.faults) stopFault(f.id);
+  if (!a) return;
+  if (a.fault) startFault(a.fault);
+  else if (a.spike) send({ type: 'change', change: { type: 'spike', ...a.spike } });
+  else if (a.setRps) sendRps(a.setRps.node, a.setRps.rps);
+  else if (a.heal) for (const f of useStore.getState().run.faults) stopFault(f.id);
+  if (useStore.getState().run.status !== 'running') play();
 }
 
 function moveTo(cursor: Cursor, beats: readonly ScriptBeat[]): void {
@@ -60,9 +66,10 @@ export function startBeatClock(): () => void {
   check(useStore.getState().run.simTimeMs);
   return useStore.subscribe((s, prev) => {
     const t = s.run.simTimeMs;
-    if (t === prev.run.simTimeMs) return;
-    if (t < prev.run.simTimeMs) moveTo(START, currentScript(s).beats);
-    check(t);
+    // Reset loads the run afresh: the clock goes back, or the run turns idle at 0 again.
+    const rewound = t < prev.run.simTimeMs || (s.run.status === 'idle' && prev.run.status !== 'idle');
+    if (rewound) moveTo(START, currentScript(s).beats);
+    if (rewound || t !== prev.run.simTimeMs) check(t);
   });
 }
 
