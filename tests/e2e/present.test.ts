@@ -97,7 +97,8 @@ describe('the embedded view in Chromium', () => {
     await dialog.getByLabel('errors').check();
     await dialog.getByLabel('start playing when shown').check();
     const embed = await dialog.getByRole('textbox', { name: 'Embed link' }).inputValue();
-    expect(new URL(embed).search).toBe('?embed=1&panels=clients,errors&autoplay=1');
+    // The shop's script picks the clients' and the node's charts; errors is added here.
+    expect(new URL(embed).search).toBe('?embed=1&panels=clients,errors,node&autoplay=1');
     expect(await dialog.getByRole('textbox', { name: 'iframe snippet' }).inputValue()).toMatch(/^<iframe src="/);
     await page.screenshot({ path: join(SHOTS, '22-share-dialog.png') });
     await page.keyboard.press('Escape');

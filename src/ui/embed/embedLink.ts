@@ -28,7 +28,9 @@ export const isEmbedSearch = (search: string) => new URLSearchParams(search).get
 /** The embed link for a page at `base` (the playground's address, without query or hash). */
 export function embedUrl(base: string, hash: string, o: EmbedOptions): string {
   const q = new URLSearchParams({ embed: '1' });
-  if (o.panels.length > 0) q.set('panels', o.panels.join(','));
+  // In the dashboard's order, whatever order they were picked in: one link per choice.
+  const panels = CHART_PANELS.filter((p) => o.panels.includes(p));
+  if (panels.length > 0) q.set('panels', panels.join(','));
   if (o.autoplay) q.set('autoplay', '1');
   return `${base}?${q.toString().replace(/%2C/g, ',')}${hash}`;
 }

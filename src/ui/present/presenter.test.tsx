@@ -49,6 +49,18 @@ describe('a beat acts on the run', () => {
     stop();
   });
 
+  it('rewinds the script when Reset turns the run idle, even at time 0', () => {
+    enterPresenter();
+    const stop = startBeatClock();
+    nextBeat();
+    nextBeat();
+    expect(useStore.getState().run.status).toBe('running');
+    expect(usePresent.getState().cursor).toEqual({ fired: 3, shown: 2 });
+    act(() => useStore.setState((s) => ({ run: { ...s.run, status: 'idle' } })));
+    expect(usePresent.getState().cursor).toEqual({ fired: 1, shown: 0 });
+    stop();
+  });
+
   it('heals every active fault on a heal beat', () => {
     useStore.setState((s) => ({ run: { ...s.run, faults: [{ id: 'f1', fault: { kind: 'kill-service', target: 'payment' }, startedAtMs: 0, byChaos: false }] } }));
     enterPresenter();
