@@ -46,6 +46,8 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
         navigateFallback: 'index.html',
+        // An embed link's options (embed.html?panels=…&autoplay=1) still find the cached page.
+        ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^embed$/, /^panels$/, /^autoplay$/, /^theme$/],
       },
       // `npm run dev` serves modules straight from the sources: no service worker there.
       devOptions: { enabled: false },

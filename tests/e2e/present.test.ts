@@ -98,7 +98,7 @@ describe('the embedded view in Chromium', () => {
     await dialog.getByLabel('start playing when shown').check();
     const embed = await dialog.getByRole('textbox', { name: 'Embed link' }).inputValue();
     // The shop's script picks the clients' and the node's charts; errors is added here.
-    expect(new URL(embed).search).toBe('?embed=1&panels=clients,errors,node&autoplay=1');
+    expect(new URL(embed).search).toBe('?panels=clients,errors,node&autoplay=1');
     expect(await dialog.getByRole('textbox', { name: 'iframe snippet' }).inputValue()).toMatch(/^<iframe src="/);
     await page.screenshot({ path: join(SHOTS, '22-share-dialog.png') });
     await page.keyboard.press('Escape');
@@ -129,6 +129,12 @@ describe('the embedded view in Chromium', () => {
     const open = await view.getByRole('link', { name: 'Open in microcosm' }).getAttribute('href');
     expect(open).toMatch(/#s=/);
     expect(open).not.toMatch(/embed/);
+
+    // `?embed=1` on the playground's own address leads to the same view.
+    await view.goto(`${h.url}?embed=1${new URL(embed).hash}`);
+    await view.getByTestId('embed').waitFor(WAIT);
+    expect(new URL(view.url()).pathname).toMatch(/embed\.html$/);
+    expect(await view.locator('.mc-palette').count()).toBe(0);
     await view.close();
     expect(h.problems.filter((p) => !/favicon|service worker/i.test(p))).toEqual([]);
   });

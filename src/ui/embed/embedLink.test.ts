@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { embedOptions, embedUrl, iframeSnippet, isEmbedSearch, playgroundBase } from './embedLink';
+import { embedOptions, embedUrl, iframeSnippet, playgroundBase } from './embedLink';
 
 describe('embed links', () => {
   it('writes and reads back the charts and autoplay', () => {
     const url = embedUrl('https://example.org/microcosm/', '#s=abc', { panels: ['clients', 'errors'], autoplay: true });
-    expect(url).toBe('https://example.org/microcosm/?embed=1&panels=clients,errors&autoplay=1#s=abc');
+    expect(url).toBe('https://example.org/microcosm/embed.html?panels=clients,errors&autoplay=1#s=abc');
+    expect(embedUrl('https://example.org/m/', '#s=x', { panels: [], autoplay: false })).toBe('https://example.org/m/embed.html#s=x');
     const u = new URL(url);
-    expect(isEmbedSearch(u.search)).toBe(true);
     expect(embedOptions(u.search)).toEqual({ panels: ['clients', 'errors'], unknownPanels: [], autoplay: true });
   });
 
   it('keeps the known charts of a link and names the unknown ones', () => {
     expect(embedOptions('?embed=1&panels=clients,latency,,node')).toEqual({ panels: ['clients', 'node'], unknownPanels: ['latency'], autoplay: false });
-    expect(isEmbedSearch('?embed=0')).toBe(false);
   });
 
   it('finds the playground beside an embed page, and quotes the link in the snippet', () => {

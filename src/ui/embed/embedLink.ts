@@ -23,16 +23,19 @@ export function embedOptions(search: string): EmbedOptions & { unknownPanels: st
   };
 }
 
-export const isEmbedSearch = (search: string) => new URLSearchParams(search).get('embed') === '1';
-
-/** The embed link for a page at `base` (the playground's address, without query or hash). */
+/**
+ * The embed link for a playground at `base` (its address, without query or hash). It names
+ * embed.html itself, so the view loads straight away; `?embed=1` on the playground's own
+ * address leads there too.
+ */
 export function embedUrl(base: string, hash: string, o: EmbedOptions): string {
-  const q = new URLSearchParams({ embed: '1' });
+  const q = new URLSearchParams();
   // In the dashboard's order, whatever order they were picked in: one link per choice.
   const panels = CHART_PANELS.filter((p) => o.panels.includes(p));
   if (panels.length > 0) q.set('panels', panels.join(','));
   if (o.autoplay) q.set('autoplay', '1');
-  return `${base}?${q.toString().replace(/%2C/g, ',')}${hash}`;
+  const query = q.toString().replace(/%2C/g, ',');
+  return `${base}embed.html${query ? `?${query}` : ''}${hash}`;
 }
 
 export function iframeSnippet(url: string, title: string): string {

@@ -23,9 +23,10 @@ describe('the Share dialog', () => {
     await userEvent.click(screen.getByLabelText('errors'));
     await userEvent.click(screen.getByLabelText('start playing when shown'));
     const embed = (screen.getByLabelText('Embed link') as HTMLInputElement).value;
-    expect(new URL(embed).search).toBe('?embed=1&panels=clients,errors,cost&autoplay=1');
+    expect(new URL(embed).pathname).toBe('/embed.html');
+    expect(new URL(embed).search).toBe('?panels=clients,errors,cost&autoplay=1');
     expect(new URL(embed).hash).toBe(new URL(link).hash);
-    expect((screen.getByLabelText('iframe snippet') as HTMLTextAreaElement).value).toMatch(/^<iframe src="[^"]*\?embed=1&amp;panels=clients,errors,cost&amp;autoplay=1#s=/);
+    expect((screen.getByLabelText('iframe snippet') as HTMLTextAreaElement).value).toMatch(/^<iframe src="[^"]*embed\.html\?panels=clients,errors,cost&amp;autoplay=1#s=/);
     await userEvent.keyboard('{Escape}');
     expect(useShareDialog.getState().open).toBe(false);
   });
