@@ -44,7 +44,8 @@ describe('presenter mode in Chromium', () => {
     // Space plays and pauses, as in the editor.
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor(WAIT);
-    await pauseRun(page);
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor(WAIT);
 
     const [notes] = await Promise.all([h.context.waitForEvent('page'), page.getByRole('button', { name: 'Notes window' }).click()]);
     await notes.getByTestId('notes-window').waitFor(WAIT);
@@ -59,7 +60,10 @@ describe('presenter mode in Chromium', () => {
 
     // The presenter's own window moves the script on: the next beat kills payment, for real
     // (a beat's action plays the run).
+    // A window behind another gets no input in headless Chromium: bring it forward first.
+    await notes.bringToFront();
     await notes.getByRole('button', { name: 'Next ›' }).click();
+    await page.bringToFront();
     await expect.poll(() => caption(page), WAIT).toContain('Kill payment');
     await expect.poll(() => crashedCells(page, 'payment'), WAIT).toBeGreaterThan(0);
     await expect.poll(() => notes.getByTestId('notes-next').textContent(), WAIT).toContain('Payment is back');
