@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 export default defineConfig({
   // Relative URLs everywhere: the built site works from any folder (a project page under
@@ -43,11 +46,18 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
         navigateFallback: 'index.html',
+        // An embed link's options (embed.html?panels=…&autoplay=1) still find the cached page.
+        ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^embed$/, /^panels$/, /^autoplay$/, /^theme$/],
       },
       // `npm run dev` serves modules straight from the sources: no service worker there.
       devOptions: { enabled: false },
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000, manifest: true },
+  build: {
+    target: 'es2022', chunkSizeWarningLimit: 2000, manifest: true,
+    // The playground, and two small pages of their own: the read-only embedded view and the
+    // presenter's notes window, each loading only what it shows.
+    rollupOptions: { input: { main: page('index.html'), embed: page('embed.html'), notes: page('notes.html') } },
+  },
 });

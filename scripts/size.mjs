@@ -41,9 +41,9 @@ const measure = (outDir, file) => {
  * Reads a build's .vite/manifest.json: the first load is the HTML entry's chunk and, through
  * `imports`, every chunk it pulls in statically (dynamic imports wait until needed).
  */
-export function firstLoad(outDir) {
+export function firstLoad(outDir, page = 'index.html') {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'));
-  const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('.html'));
+  const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k === page) ?? Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('.html'));
   if (!entryKey) throw new Error(`${outDir}: the Vite manifest has no HTML entry`);
   const seen = new Set();
   const visit = (key) => {
@@ -99,7 +99,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.stderr.write(`microcosm: ${e.code === 'ENOENT' ? `${outDir}: no build there yet (run npm run size without --no-build)` : e.message}\n`);
     process.exit(2);
   }
-  process.stdout.write(args.includes('--json') ? JSON.stringify(r, null, 2) + '\n' : formatFirstLoad(r) + '\n');
+  // The embedded view (embed.html) is a page of its own: its first load is reported beside.
+  let embed;
+  try {
+    embed = firstLoad(outDir, 'embed.html');
+  } catch {
+    embed = null;
+  }
+  const embedLine = embed && embed.initial[0]?.file !== r.initial[0]?.file ? `\nThe embedded view (embed.html) first loads ${kB(embed.totalBytes)}, ${kB(embed.totalGzip)} gzip of JavaScript` : '';
+  process.stdout.write(args.includes('--json') ? JSON.stringify(embed ? { ...r, embed: { initial: embed.initial, totalBytes: embed.totalBytes, totalGzip: embed.totalGzip } } : r, null, 2) + '\n' : formatFirstLoad(r) + embedLine + '\n');
   if (r.totalGzip > r.budgetGzip) {
     process.stderr.write(`microcosm: the first load is ${kB(r.totalGzip)} gzipped, over the budget of ${kB(r.budgetGzip)}\n`);
     process.exitCode = 1;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { edgeSchema } from './calls/edgeSchema';
 import { MAX_DURATION_MS } from './core/units';
 import { faultSchema } from './faults/schema';
+import { presentationSchema } from './presentation/schema';
 import { KINDS } from './kinds';
 import { clientSchema } from './kinds/client/schema';
 import { databaseSchema } from './kinds/database/schema';
@@ -39,6 +40,7 @@ export const scenarioSchema = z.strictObject({
   tracing: z.strictObject({
     sampleRate: z.number().min(0, 'sampleRate must be >= 0').max(1, 'sampleRate must be <= 1 (a fraction)').default(0.01).describe('Share of requests whose span tree is kept'),
   }).optional(),
+  presentation: presentationSchema.optional().describe('A presenter\'s script of beats (the engine ignores it)'),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

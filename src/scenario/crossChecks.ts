@@ -1,6 +1,7 @@
 import { edgeKey } from '../engine/calls/edgeSchema';
 import { kindOf } from '../engine/kinds';
 import type { Scenario } from '../engine/model';
+import { checkPresentation } from './presentationChecks';
 import type { ScenarioProblem } from './problems';
 
 /**
@@ -102,6 +103,7 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     if (callers.length > 1) warnings.push(`database "${db.id}" is shared by ${callers.map((c) => `"${c}"`).join(' and ')}: the shared-database anti-pattern couples them (give each service its own)`);
   }
 
+  problems.push(...checkPresentation(s));
   if (s.warmupMs >= s.durationMs) problems.push({ path: 'warmupMs', message: `must be shorter than durationMs (${s.durationMs})` });
   if (problems.length === 0) {
     const cycle = findCallCycle(s);

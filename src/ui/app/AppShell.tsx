@@ -6,9 +6,11 @@ import type { AppState } from '../../store/types';
 import { Canvas } from '../canvas/Canvas';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Notice } from '../common/Notice';
-import { LessonPanel } from '../lessons/LessonPanel';
+import { LessonPanel } from '../lessons/LessonPanelSlot';
 import { CourseDialog } from './lazyPanels';
 import { Palette } from '../palette/Palette';
+import { Presenter } from '../present/lazy';
+import { selectPresenting, usePresent } from '../present/presentState';
 import { RunSummary } from '../panels/summary/RunSummary';
 import { Toolbar } from '../toolbar/Toolbar';
 import { BottomPanel } from './BottomPanel';
@@ -34,6 +36,7 @@ function PageAttributes() {
 /** One screen: toolbar on top, palette | canvas | inspector and dashboard, tabs under the canvas. */
 export function AppShell() {
   const collapsed = useStore(selectCollapsed);
+  const presenting = usePresent(selectPresenting);
   useShortcuts();
   // The moving dashes on the edges stand still while the run does. A subscription, not a
   // selector: the shell does not re-render on Play and Pause.
@@ -46,6 +49,14 @@ export function AppShell() {
     mark(useStore.getState().run.status);
     return useStore.subscribe((s) => mark(s.run.status));
   }, []);
+  if (presenting) {
+    return (
+      <ReactFlowProvider>
+        <PageAttributes />
+        <Presenter />
+      </ReactFlowProvider>
+    );
+  }
   return (
     <ReactFlowProvider>
       <PageAttributes />

@@ -49,7 +49,14 @@ function applyNodeSelect(changes: NodeChange<FlowNode>[]) {
   if (changed) select({ type: 'nodes', ids: [...ids] });
 }
 
-export function Canvas() {
+/**
+ * How much the canvas lets a person change: everything (the editor), nothing but live faults
+ * from the right-click menu (presenter mode), or nothing at all (an embedded view).
+ */
+export type CanvasMode = 'edit' | 'present' | 'view';
+
+export function Canvas({ mode = 'edit' }: { mode?: CanvasMode }) {
+  const editing = mode === 'edit';
   const scNodes = useStore(selectNodes);
   const scEdges = useStore(selectEdges);
   const selection = useStore(selectSelection);
@@ -129,7 +136,7 @@ export function Canvas() {
   }, []);
 
   return (
-    <div ref={canvasBox} className="mc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={canvasBox} className="mc-canvas" data-mode={mode} onDragOver={editing ? onDragOver : undefined} onDrop={editing ? onDrop : undefined}>
       <LabelSpotsProvider value={labels.spots}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={shown.nodes}
@@ -141,11 +148,14 @@ export function Canvas() {
           onConnect={onConnect}
           isValidConnection={isValidConnection}
           onDelete={onDelete}
-          onNodeContextMenu={onNodeContextMenu}
-          onEdgeContextMenu={onEdgeContextMenu}
+          onNodeContextMenu={mode !== 'view' ? onNodeContextMenu : undefined}
+          onEdgeContextMenu={mode !== 'view' ? onEdgeContextMenu : undefined}
           onPaneClick={closeMenu}
           onMoveStart={onMoveStart}
-          deleteKeyCode={DELETE_KEYS}
+          deleteKeyCode={editing ? DELETE_KEYS : null}
+          nodesDraggable={editing}
+          nodesConnectable={editing}
+          elementsSelectable={mode !== 'view'}
           colorMode={theme}
           fitView
           fitViewOptions={FIT}
@@ -158,9 +168,11 @@ export function Canvas() {
             <ControlButton onClick={fitButton} title="Fit view" aria-label="Fit view">
               <FitIcon />
             </ControlButton>
-            <ControlButton onClick={() => void tidy()} title="Tidy layout" aria-label="Tidy layout">
-              <LayoutIcon />
-            </ControlButton>
+            {editing && (
+              <ControlButton onClick={() => void tidy()} title="Tidy layout" aria-label="Tidy layout">
+                <LayoutIcon />
+              </ControlButton>
+            )}
           </Controls>
         </ReactFlow>
       </LabelSpotsProvider>

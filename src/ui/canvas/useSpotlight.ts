@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { useStore } from '../../store';
 import { selectSpotlight } from '../../store/lessonSelectors';
+import { selectPresentFocus, usePresent } from '../present/presentState';
 import type { FlowEdge, FlowNode } from './types';
 
 export const SPOTLIGHT_CLASS = 'mc-spotlight';
@@ -19,12 +20,21 @@ function spotNodes(spot: readonly string[], known: ReadonlySet<string>): string[
   return [...ids];
 }
 
+const NO_SPOT: readonly string[] = [];
+
+/** The beat's focus while presenting, else the lesson step's spotlight. */
+function useSpot(): readonly string[] {
+  const lesson = useStore(selectSpotlight);
+  const beat = usePresent(selectPresentFocus);
+  return beat.length > 0 ? beat : lesson.length > 0 ? lesson : NO_SPOT;
+}
+
 /**
- * The lesson step's spotlight on the canvas: the nodes and calls it names get a highlight
+ * The presenter's beat's or the lesson step's spotlight on the canvas: the nodes and calls it names get a highlight
  * ring (a class, so the theme draws it), and the view pans to them when one is out of sight.
  */
 export function useSpotlight(nodes: FlowNode[], edges: FlowEdge[]): { nodes: FlowNode[]; edges: FlowEdge[] } {
-  const spot = useStore(selectSpotlight);
+  const spot = useSpot();
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const shown = useMemo(() => {
     if (spot.length === 0) return { nodes, edges };

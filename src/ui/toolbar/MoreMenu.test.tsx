@@ -22,7 +22,7 @@ describe('the toolbar\'s More menu', () => {
     await userEvent.click(more);
     expect(more).toHaveAttribute('aria-expanded', 'true');
     const menu = screen.getByRole('menu', { name: 'More' });
-    expect([...menu.querySelectorAll('[role^="menuitem"]')].map((i) => i.textContent)).toEqual(['Undo', 'Redo', 'New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…', 'Dark theme', 'Projector mode']);
+    expect([...menu.querySelectorAll('[role^="menuitem"]')].map((i) => i.textContent)).toEqual(['Undo', 'Redo', 'New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…', 'Dark theme', 'Present', 'Projector mode']);
     expect(screen.getByRole('menuitemcheckbox', { name: 'Projector mode' })).toHaveAttribute('aria-checked', 'false');
     await userEvent.click(more);
     expect(screen.queryByRole('menu')).toBeNull();

@@ -7,6 +7,7 @@ import { command } from '../commands';
 import { MoreIcon } from '../common/icons';
 import { Menu, MenuItem, MenuSeparator } from '../common/Menu';
 import { exportScenario, shareScenario } from './fileActions';
+import { requestPresenter } from '../present/presentState';
 
 /** Toolbar groups that fold into the More menu, least used first. */
 export type Fold = 'lessons' | 'file' | 'view' | 'history';
@@ -43,6 +44,7 @@ function Items({ folded, onImport, close }: { folded: ReadonlySet<Fold>; onImpor
     ],
     folded.has('view') && [
       <MenuItem key="theme" onSelect={then(toggleTheme)}>{theme === 'dark' ? 'Light theme' : 'Dark theme'}</MenuItem>,
+      <MenuItem key="present" onSelect={then(requestPresenter)}>Present</MenuItem>,
       <MenuItem key="projector" checked={projector} onSelect={then(toggleProjector)}>Projector mode</MenuItem>,
     ],
   ].filter((g) => g !== false);

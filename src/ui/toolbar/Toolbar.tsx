@@ -12,6 +12,7 @@ import { SpeedPicker } from './SpeedPicker';
 import { UndoRedo } from './UndoRedo';
 import { useFoldLevel } from './useFoldLevel';
 import { ViewToggles } from './ViewToggles';
+import { ShareDialogSlot } from '../share/ShareDialogSlot';
 
 /**
  * What gives way when the toolbar is too narrow, in order: the file buttons, the Lessons
@@ -45,6 +46,7 @@ export function Toolbar() {
       {!gone.has('view') && <ViewToggles />}
       {folded.size > 0 && <MoreMenu folded={folded} onImport={chooseFile} />}
       <ImportInput ref={importInput} />
+      <ShareDialogSlot />
     </header>
   );
 }

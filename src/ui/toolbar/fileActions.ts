@@ -5,11 +5,13 @@ import { exportText, fileName, shareHash } from '../../store/persistence';
 import { showNotice } from '../../store/uiActions';
 import { download, putLink } from '../common/fileTransfer';
 import { openScenario } from '../persistence/openScenario';
+import { openShare } from '../share/shareDialogState';
 
 export async function shareScenario(): Promise<void> {
   const hash = shareHash(useStore.getState().scenario);
-  const copied = await putLink(hash);
-  showNotice({ tone: 'info', title: copied ? 'Link copied' : 'Link ready in the address bar', lines: [`The whole scenario is in the link (${hash.length} characters); anyone who opens it gets this scenario.`] });
+  // The link goes to the address bar and the clipboard at once, as before the dialog; the
+  // dialog offers it again with the embed for slides.
+  openShare(await putLink(hash));
 }
 
 export function exportScenario(): void {
