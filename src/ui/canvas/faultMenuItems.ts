@@ -1,3 +1,4 @@
+import { kindCan } from '../../engine/kinds';
 import type { FaultKind, FaultSpec } from '../../worker/protocol';
 
 export interface FaultItem {
@@ -21,13 +22,11 @@ const EDGE_ITEMS: FaultItem[] = [
   { kind: 'partition', label: 'Partition (cut this link)', make: (target) => ({ kind: 'partition', target }) },
 ];
 
-/** Kinds with instances to kill; a database has replicas, not instances, in the fault model. */
-const HAS_INSTANCES = new Set(['service', 'gateway', 'database']);
-
 export function faultItemsFor(target: { type: 'node' | 'edge'; kind?: string }): FaultItem[] {
   if (target.type === 'edge') return EDGE_ITEMS;
-  if (target.kind === 'client') return [];
-  return NODE_ITEMS.filter((i) => i.kind !== 'kill-instance' || HAS_INSTANCES.has(target.kind ?? ''));
+  // A node that starts requests (a client) takes no faults; only one with instances loses one.
+  if (kindCan(target.kind ?? '', 'source')) return [];
+  return NODE_ITEMS.filter((i) => i.kind !== 'kill-instance' || kindCan(target.kind ?? '', 'instances'));
 }
 
 export const FAULT_WORDS: Record<FaultKind, string> = {
