@@ -1,6 +1,7 @@
 import { edgeKey } from '../engine/calls/edgeSchema';
 import { KINDS, kindOf } from '../engine/kinds';
 import type { CrossCheckContext, KindDefinition } from '../engine/kinds/types';
+import { faultKindOf } from '../engine/faults/kinds';
 import type { Scenario } from '../engine/model';
 import type { ScenarioProblem } from './problems';
 
@@ -56,9 +57,11 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     const path = `faults[${i}].target`;
     const node = byId.get(f.target);
     const isEdge = seenEdges.has(f.target);
-    if (f.kind === 'partition') {
-      if (!isEdge) problems.push({ path, message: `no edge "${f.target}" to partition` });
-    } else if (f.kind === 'latency') {
+    // What a fault may hit is its kind's `targets` (faults/kinds).
+    const targets = faultKindOf(f.kind)?.targets ?? 'node';
+    if (targets === 'edge') {
+      if (!isEdge) problems.push({ path, message: `no edge "${f.target}" to ${f.kind}` });
+    } else if (targets === 'node-or-edge') {
       if (!node && !isEdge) problems.push({ path, message: `unknown node or edge "${f.target}"` });
     } else if (!node) problems.push({ path, message: `unknown node "${f.target}"` });
     else if (kindOf(node.kind)?.capabilities.source) problems.push({ path, message: `a ${f.kind} fault needs a service, gateway or database, not the ${node.kind} "${f.target}"` });
