@@ -1,8 +1,9 @@
 import { EV_FAULT_END, EV_FAULT_START } from '../runtime/codes';
+import { crashInstance, restartInstance } from '../runtime/stations';
 import type { World } from '../runtime/world';
 import { faultKindOf } from './kinds';
 import type { Fault } from './schema';
-import type { FaultMemo, FaultTarget } from './types';
+import type { FaultMemo, FaultOps, FaultTarget } from './types';
 
 interface Entry {
   id: string;
@@ -13,6 +14,8 @@ interface Entry {
   /** The node or edge it hits, looked up on first start (a world's nodes and edges never change). */
   target: FaultTarget | null;
 }
+
+const OPS: FaultOps = { crashInstance, restartInstance };
 
 const newMemo = (): FaultMemo => ({ killed: [], sampler: null });
 
@@ -81,10 +84,10 @@ export class FaultBook {
     if (dir > 0) {
       this.since.set(entry.id, w.now);
       w.log.add(w.now, 'fault-start', `${f.kind} on ${f.target}${def.describe?.(f) ?? ''}`, node?.id, edge?.key, f.id);
-      def.start(w, f, entry.target, entry.memo);
+      def.start(w, f, entry.target, entry.memo, OPS);
     } else {
       w.log.add(w.now, 'fault-end', `${f.kind} on ${f.target} ended`, node?.id, edge?.key, f.id);
-      def.stop(w, f, entry.target, entry.memo);
+      def.stop(w, f, entry.target, entry.memo, OPS);
     }
     if (node && def.slowPath) node.slowPathFaults += dir;
     node?.refreshPlain();

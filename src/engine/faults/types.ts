@@ -32,6 +32,16 @@ export interface FaultMemo {
   sampler: Sampler | null;
 }
 
+/**
+ * What the runtime lends a fault kind to act with. Handed in by the fault book rather than
+ * imported, so a fault kind's definition (which the scenario schema and the fault menu read)
+ * does not pull the instance lifecycle into the page's first load.
+ */
+export interface FaultOps {
+  crashInstance(w: World, n: NodeRt, i: number): void;
+  restartInstance(w: World, n: NodeRt, i: number): void;
+}
+
 /** One entry of the canvas's right-click menu: a fault with classroom-sized defaults. */
 export interface FaultMenuEntry {
   label: string;
@@ -65,9 +75,9 @@ export interface FaultSpec<K extends string, Sh extends z.ZodRawShape> {
   /** The suffix of its event-log line, e.g. " (x3)". */
   describe?(f: FaultOf<K, Sh>): string;
   /** Changes the target's runtime state, keeping in `memo` what it changed. */
-  start(w: World, f: FaultOf<K, Sh>, target: FaultTarget, memo: FaultMemo): void;
+  start(w: World, f: FaultOf<K, Sh>, target: FaultTarget, memo: FaultMemo, ops: FaultOps): void;
   /** Undoes exactly what `start` did. */
-  stop(w: World, f: FaultOf<K, Sh>, target: FaultTarget, memo: FaultMemo): void;
+  stop(w: World, f: FaultOf<K, Sh>, target: FaultTarget, memo: FaultMemo, ops: FaultOps): void;
 }
 
 /** A fault kind with its schema, as the registry holds it. */

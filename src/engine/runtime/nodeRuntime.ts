@@ -10,6 +10,8 @@ import type { World } from './world';
 /** Chooses the instance for a request, or -1; may return an instance that is not ready (stale view). */
 export interface InstancePicker {
   pick(w: World, n: NodeRt, j: number): number;
+  /** Sessions lost so far, for a picker that pins sessions to instances (sticky sessions). */
+  readonly lost?: number;
 }
 
 /** What a client node needs at run time: its load and what it has seen. */

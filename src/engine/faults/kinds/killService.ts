@@ -1,5 +1,4 @@
 import { INST_CRASHED, INST_GONE } from '../../runtime/codes';
-import { crashInstance, restartInstance } from '../../runtime/stations';
 import { defineFault } from '../types';
 
 export const killServiceFault = defineFault({
@@ -8,15 +7,15 @@ export const killServiceFault = defineFault({
   targets: 'node',
   words: 'service killed',
   menu: { node: { label: 'Kill the whole service', position: 1, make: (target) => ({ kind: 'kill-service', target }) } },
-  start(w, _f, { node }, memo) {
+  start(w, _f, { node }, memo, ops) {
     if (!node) return;
     memo.killed = [];
     node.instances.forEach((x, i) => {
       if (x.state !== INST_CRASHED && x.state !== INST_GONE) memo.killed.push(i);
     });
-    for (const i of memo.killed) crashInstance(w, node, i);
+    for (const i of memo.killed) ops.crashInstance(w, node, i);
   },
-  stop(w, _f, { node }, memo) {
-    if (node) for (const i of memo.killed) restartInstance(w, node, i);
+  stop(w, _f, { node }, memo, ops) {
+    if (node) for (const i of memo.killed) ops.restartInstance(w, node, i);
   },
 });

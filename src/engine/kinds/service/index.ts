@@ -1,7 +1,6 @@
 import type { Distribution } from '../../core/distributions';
 import type { AutoscaleConfig } from '../../scaling/autoscaleSchema';
 import { DEFAULT_SIZE, DEFAULT_USL, sizeEffect, type SizeName } from '../../scaling/sizes';
-import { sessionsLostOf } from '../../sessions/sticky';
 import { buildStation } from '../buildStation';
 import { defineKind } from '../types';
 import { setOperations } from './operations';
@@ -47,5 +46,6 @@ export const serviceKind = defineKind({
   scaling: (node) => ({ size: node.size ?? DEFAULT_SIZE, usl: node.usl ?? DEFAULT_USL, concurrency: node.concurrency, autoscale: node.autoscale }),
   discovery: (node) => ({ healthCheck: node.healthCheck ?? null }),
   sessions: (node) => ({ mode: node.sessions, store: node.sessionStore }),
-  report: (_w, n) => ({ sessionsLost: sessionsLostOf(n) }),
+  // Read off the node's picker, not the sticky-session module, so the page's first load stays without it.
+  report: (_w, n) => ({ sessionsLost: n.sessions?.lost ?? 0 }),
 });
