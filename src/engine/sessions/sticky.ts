@@ -125,11 +125,6 @@ export class StickySessions implements InstancePicker {
   }
 }
 
-/** Sessions a service lost so far (0 unless it has sticky sessions). */
-export function sessionsLostOf(n: NodeRt): number {
-  return n.sessions instanceof StickySessions ? n.sessions.lost : 0;
-}
-
 /** Instance i of `n` is going down: lose the sessions it holds (no-op without sticky sessions). */
 export function loseSessionsOn(w: World, n: NodeRt, i: number): void {
   if (n.sessions instanceof StickySessions) n.sessions.lose(w, n, i);
