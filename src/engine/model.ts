@@ -3,8 +3,10 @@ import { edgeSchema } from './calls/edgeSchema';
 import { MAX_DURATION_MS } from './core/units';
 import { faultSchema } from './faults/schema';
 import { KINDS } from './kinds';
+import { cacheSchema } from './kinds/cache/schema';
 import { clientSchema } from './kinds/client/schema';
 import { databaseSchema } from './kinds/database/schema';
+import { functionSchema } from './kinds/function/schema';
 import { gatewaySchema } from './kinds/gateway/schema';
 import { serviceSchema } from './kinds/service/schema';
 import { queueSchema } from './kinds/queue/schema';
@@ -20,7 +22,7 @@ export { MAX_DURATION_MS };
  * One node of any kind, discriminated by `kind`. Built from the kinds' own schemas; the
  * list of members must match `KINDS` (checked by a test).
  */
-export const nodeSchema = z.discriminatedUnion('kind', [clientSchema, gatewaySchema, serviceSchema, databaseSchema, registrySchema, queueSchema, topicSchema, sagaSchema], {
+export const nodeSchema = z.discriminatedUnion('kind', [clientSchema, gatewaySchema, serviceSchema, functionSchema, databaseSchema, cacheSchema, registrySchema, queueSchema, topicSchema, sagaSchema], {
   error: (iss) =>
     iss.code === 'invalid_union' ? `unknown kind: kind must be one of ${KINDS.map((k) => k.kind).join(', ')}` : undefined,
 });

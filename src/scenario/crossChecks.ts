@@ -87,6 +87,10 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
       if (!node && !isEdge) problems.push({ path, message: `unknown node or edge "${f.target}"` });
     } else if (!node) problems.push({ path, message: `unknown node "${f.target}"` });
     else if (node.kind === 'client') problems.push({ path, message: `a ${f.kind} fault needs a service, gateway or database, not the client "${f.target}"` });
+    else {
+      const misfit = faultMisfit(f.kind, node.kind);
+      if (misfit) problems.push({ path, message: `${misfit} ("${f.target}" is a ${node.kind})` });
+    }
   });
 
   const registries = s.nodes.filter((n) => n.kind === 'registry');
@@ -108,6 +112,14 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     if (cycle) problems.push({ path: 'edges', message: `synchronous call cycle ${cycle.join(' -> ')}: a request would wait for itself` });
   }
   return { problems, warnings };
+}
+
+/** Why a fault cannot hit a node of this kind, or null when it can. */
+function faultMisfit(fault: string, kind: string): string | null {
+  if (fault === 'flush') return kind === 'cache' ? null : 'a flush empties a cache: its target must be a cache';
+  if (kind === 'function' && (fault === 'kill-instance' || fault === 'kill-service')) return 'a function has no instances to kill (its platform replaces a failed environment): use an error fault';
+  if (kind === 'cache' && fault === 'kill-instance') return 'a cache is one node here: kill-service takes it down (it comes back empty)';
+  return null;
 }
 
 /**

@@ -84,6 +84,8 @@ export class FaultBook {
     apply(w, entry, node, edge, dir);
     node?.refreshPlain();
     edge?.refreshPlain();
+    // A flush is an instant: done once applied, nothing to undo or to list as in force.
+    if (f.kind === 'flush') entry.active = false;
   }
 }
 
@@ -111,6 +113,10 @@ function apply(w: World, entry: Entry, node: NodeRt | undefined, edge: EdgeRt | 
     }
     case 'kill-service': {
       if (!node) return;
+      if (node.behaviour?.kill) {
+        node.behaviour.kill(w, node, dir);
+        return;
+      }
       if (dir > 0) {
         entry.killed = [];
         node.instances.forEach((x, i) => {
@@ -147,6 +153,9 @@ function apply(w: World, entry: Entry, node: NodeRt | undefined, edge: EdgeRt | 
       return;
     case 'blackhole':
       if (node) node.blackholes = Math.max(0, node.blackholes + dir);
+      return;
+    case 'flush':
+      if (dir > 0 && node?.behaviour?.flush) node.behaviour.flush(w, node);
       return;
   }
 }

@@ -23,9 +23,11 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('slowdown'), target: nodeTarget, ...when, factor: z.number().positive('factor must be > 0').max(1000).default(3).describe('Service times multiplied by this (a noisy neighbour)') }),
   z.strictObject({ kind: z.literal('partition'), target: z.string().regex(/->/, 'target of a partition is an edge "a->b"'), ...when }),
   z.strictObject({ kind: z.literal('blackhole'), target: nodeTarget, ...when }),
-], { error: (iss) => (iss.code === 'invalid_union' ? 'unknown fault kind: kind must be one of kill-instance, kill-service, error, latency, slowdown, partition, blackhole' : undefined) });
+  z.strictObject({ kind: z.literal('flush'), target: z.string({ error: 'target must name a cache' }).min(1, 'target must name a cache').describe('Cache to empty'), ...when })
+    .describe('Empties a cache at atMs (FLUSHALL): an instant, so durationMs does not apply'),
+], { error: (iss) => (iss.code === 'invalid_union' ? 'unknown fault kind: kind must be one of kill-instance, kill-service, error, latency, slowdown, partition, blackhole, flush' : undefined) });
 
 export type Fault = z.output<typeof faultSchema>;
 export type FaultInput = z.input<typeof faultSchema>;
-export const FAULT_KINDS = ['kill-instance', 'kill-service', 'error', 'latency', 'slowdown', 'partition', 'blackhole'] as const;
+export const FAULT_KINDS = ['kill-instance', 'kill-service', 'error', 'latency', 'slowdown', 'partition', 'blackhole', 'flush'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];

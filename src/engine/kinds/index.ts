@@ -1,5 +1,7 @@
+import { cacheKind } from './cache';
 import { clientKind } from './client';
 import { databaseKind } from './database';
+import { functionKind } from './function';
 import { gatewayKind } from './gateway';
 import { queueKind } from './queue';
 import { registryKind } from './registry';
@@ -11,7 +13,7 @@ import { topicKind } from './topic';
  * Every node kind, in palette order. Adding a kind is a folder beside these, a line here
  * and a line in the UI's node registry (a test checks that the two agree).
  */
-export const KINDS = [clientKind, gatewayKind, serviceKind, databaseKind, registryKind, queueKind, topicKind, sagaKind] as const;
+export const KINDS = [clientKind, gatewayKind, serviceKind, functionKind, databaseKind, cacheKind, registryKind, queueKind, topicKind, sagaKind] as const;
 
 export type KindName = (typeof KINDS)[number]['kind'];
 export const KIND_NAMES = KINDS.map((k) => k.kind) as KindName[];

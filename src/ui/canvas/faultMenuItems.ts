@@ -21,13 +21,18 @@ const EDGE_ITEMS: FaultItem[] = [
   { kind: 'partition', label: 'Partition (cut this link)', make: (target) => ({ kind: 'partition', target }) },
 ];
 
+const FLUSH: FaultItem = { kind: 'flush', label: 'Flush the cache (empty it)', make: (target) => ({ kind: 'flush', target }) };
+
 /** Kinds with instances to kill; a database has replicas, not instances, in the fault model. */
 const HAS_INSTANCES = new Set(['service', 'gateway', 'database']);
 
 export function faultItemsFor(target: { type: 'node' | 'edge'; kind?: string }): FaultItem[] {
   if (target.type === 'edge') return EDGE_ITEMS;
   if (target.kind === 'client') return [];
-  return NODE_ITEMS.filter((i) => i.kind !== 'kill-instance' || HAS_INSTANCES.has(target.kind ?? ''));
+  const kind = target.kind ?? '';
+  // A function's platform replaces environments itself: nothing to kill, only to fail or slow.
+  const items = NODE_ITEMS.filter((i) => (i.kind !== 'kill-instance' || HAS_INSTANCES.has(kind)) && (kind !== 'function' || i.kind !== 'kill-service'));
+  return kind === 'cache' ? [FLUSH, ...items.map((i) => (i.kind === 'kill-service' ? { ...i, label: 'Kill the cache (restarts empty)' } : i))] : items;
 }
 
 export const FAULT_WORDS: Record<FaultKind, string> = {
@@ -38,4 +43,5 @@ export const FAULT_WORDS: Record<FaultKind, string> = {
   slowdown: 'slowdown',
   partition: 'partition',
   blackhole: 'black hole',
+  flush: 'flushed',
 };
