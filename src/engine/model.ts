@@ -3,26 +3,17 @@ import { edgeSchema } from './calls/edgeSchema';
 import { MAX_DURATION_MS } from './core/units';
 import { faultSchema } from './faults/schema';
 import { KINDS } from './kinds';
-import { cacheSchema } from './kinds/cache/schema';
-import { clientSchema } from './kinds/client/schema';
-import { databaseSchema } from './kinds/database/schema';
-import { functionSchema } from './kinds/function/schema';
-import { gatewaySchema } from './kinds/gateway/schema';
-import { serviceSchema } from './kinds/service/schema';
-import { queueSchema } from './kinds/queue/schema';
-import { registrySchema } from './kinds/registry/schema';
-import { sagaSchema } from './kinds/saga/schema';
-import { topicSchema } from './kinds/topic/schema';
 
 /** The scenario file's version; older files are migrated forward by the scenario layer. */
 export const SCENARIO_VERSION = 1;
 export { MAX_DURATION_MS };
 
-/**
- * One node of any kind, discriminated by `kind`. Built from the kinds' own schemas; the
- * list of members must match `KINDS` (checked by a test).
- */
-export const nodeSchema = z.discriminatedUnion('kind', [clientSchema, gatewaySchema, serviceSchema, functionSchema, databaseSchema, cacheSchema, registrySchema, queueSchema, topicSchema, sagaSchema], {
+/** The kinds' schemas as a tuple type, so a node's type is the union of the kinds' own. */
+type SchemasOf<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] extends { schema: infer S } ? S : never };
+type KindSchemas = SchemasOf<typeof KINDS>;
+
+/** One node of any kind, discriminated by `kind`: each kind's own schema, from the registry. */
+export const nodeSchema = z.discriminatedUnion('kind', KINDS.map((k) => k.schema) as unknown as KindSchemas, {
   error: (iss) =>
     iss.code === 'invalid_union' ? `unknown kind: kind must be one of ${KINDS.map((k) => k.kind).join(', ')}` : undefined,
 });

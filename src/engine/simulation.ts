@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Distribution } from './core/distributions';
 import { compileDistribution } from './core/sampler';
-import { routeSchema, routeTargets } from './kinds/gateway/schema';
-import { installRoutes } from './kinds/gateway/routing';
+import type { routeSchema } from './kinds/gateway/schema';
+import { kindOf } from './kinds';
 import { createRng } from './core/rng';
 import { configureEdge } from './calls/configure';
 import { edgeKey, edgeSchema } from './calls/edgeSchema';
@@ -13,8 +13,8 @@ import { takeSnapshot, type Snapshot } from './metrics/snapshot';
 import type { Trace } from './metrics/tracer';
 import type { Scenario } from './model';
 import { buildWorld } from './runtime/build';
-import { EV_CLIENT_RATE, INST_DRAINING, INST_READY } from './runtime/codes';
-import { fillWorkers, notifyCapacity, setInstances } from './runtime/stations';
+import type { NodeRt } from './runtime/nodeRuntime';
+import { setInstances, setWorkers } from './runtime/stations';
 import { DEFAULT_MAX_EVENTS, type World } from './runtime/world';
 import { setAutoscale, setSize } from './scaling/attach';
 import type { autoscaleSchema } from './scaling/autoscaleSchema';
@@ -125,54 +125,15 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     step: () => world.step(),
     apply(change) {
       switch (change.type) {
-        case 'setRps':
-        case 'spike': {
-          const n = nodeNamed(change.node);
-          const c = n.client;
-          if (!c?.profile) throw new Error(`"${change.node}" is not an open-loop client`);
-          if (change.type === 'setRps') c.profile.baseOverride = Math.max(0, change.rps);
-          else {
-            c.profile.liveSpikeUntilMs = world.now + change.durationMs;
-            c.profile.liveSpikeMultiplier = change.multiplier;
-          }
-          world.q.push(world.now, EV_CLIENT_RATE, n.index, 0);
-          return;
-        }
         case 'setInstances':
           setInstances(world, nodeNamed(change.node), Math.max(0, Math.floor(change.instances)));
           return;
-        case 'setConcurrency': {
-          const n = nodeNamed(change.node);
-          const workers = Math.max(1, Math.floor(change.concurrency));
-          n.touch(world.now);
-          n.workers = workers;
-          for (const inst of n.instances) {
-            if (inst.state === INST_READY) n.capacity += workers - inst.workers;
-            inst.workers = workers;
-            if (inst.state === INST_READY || inst.state === INST_DRAINING) fillWorkers(world, n, inst);
-          }
-          notifyCapacity(world, n);
+        case 'setConcurrency':
+          setWorkers(world, nodeNamed(change.node), Math.max(1, Math.floor(change.concurrency)));
           return;
-        }
         case 'setServiceTime':
           nodeNamed(change.node).service = compileDistribution(change.serviceTimeMs);
           return;
-        case 'setRoutes': {
-          const n = nodeNamed(change.node);
-          if (!n.gateway) throw new Error(`"${change.node}" is not a gateway`);
-          const routes = z.array(routeSchema).parse(change.routes);
-          routes.forEach((r, k) => {
-            if (typeof r.to !== 'string' && r.to.reduce((a, t) => a + t.weight, 0) <= 0) throw new Error(`routes[${k}].to: the split weights add up to 0`);
-          });
-          const edgeTo = (to: string) => {
-            const e = world.edges.find((x) => x.from === n.index && world.nodes[x.to].id === to);
-            if (!e) throw new Error(`no edge ${edgeKey(n.id, to)}`);
-            return e.index;
-          };
-          installRoutes(n, routes, new Map(world.paths.map((p, id) => [p, id])), edgeTo);
-          world.log.add(world.now, 'route', `${n.id} routes: ${describeRoutes(routes)}`, n.id);
-          return;
-        }
         case 'setSize':
           setSize(world, nodeNamed(change.node), change.size);
           return;
@@ -187,9 +148,15 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           const key = edgeKey(change.edge.from, change.edge.to);
           const e = world.edges.find((x) => x.key === key);
           if (!e) throw new Error(`no edge "${key}"`);
-          const settings = edgeSchema.parse(change.edge);
-          configureEdge(e, settings);
+          configureEdge(e, edgeSchema.parse(change.edge));
           return;
+        }
+        default: {
+          // The rest belong to one kind (a client's rate, a gateway's routes): its definition applies them.
+          const n = nodeNamed(change.node);
+          const handler = kindOf(n.kind)?.changes?.[change.type] as ((w: World, n: NodeRt, c: Change) => void) | undefined;
+          if (!handler) throw new Error(`"${change.node}" is a ${n.kind}: it has no live ${change.type}`);
+          handler(world, n, change);
         }
       }
     },
@@ -208,15 +175,4 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     traces: () => world.tracer?.traces(),
     stoppedEarly: () => stopped,
   };
-}
-
-/** "/orders -> legacy 90%, orders 10%; /users -> users": a gateway's routes as the event log shows them. */
-function describeRoutes(routes: readonly z.output<typeof routeSchema>[]): string {
-  if (routes.length === 0) return 'none (every outgoing call is made)';
-  return routes.map((r) => {
-    const targets = routeTargets(r.to);
-    const total = targets.reduce((a, t) => a + t.weight, 0);
-    const split = targets.length === 1 ? targets[0].service : targets.map((t) => `${t.service} ${Math.round((t.weight / total) * 1000) / 10}%`).join(', ');
-    return `${r.prefix} -> ${split}`;
-  }).join('; ');
 }

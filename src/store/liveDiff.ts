@@ -6,8 +6,7 @@
  * scenario. Layout and wording (position, label, notes) never reach the engine.
  */
 import { edgeKey } from '../engine/calls/edgeSchema';
-import type { Distribution } from '../engine/core/distributions';
-import { DEFAULT_SIZE, type SizeName } from '../engine/scaling/sizes';
+import { kindOf } from '../engine/kinds';
 import type { Change } from '../engine/simulation';
 import type { Scenario } from './types';
 
@@ -18,43 +17,16 @@ export type LiveDiff = { kind: 'none' } | { kind: 'changes'; changes: Change[] }
 const COSMETIC = new Set(['position', 'label', 'notes']);
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-/** Live setters per kind: field name → the change that applies its new value. */
-const LIVE_FIELDS: Record<string, Record<string, (node: string, value: never) => Change>> = {
-  service: {
-    instances: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
-    concurrency: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
-    serviceTimeMs: (node, v: Distribution) => ({ type: 'setServiceTime', node, serviceTimeMs: v }),
-    // A field taken out of the scenario means its default: the default size, no autoscaler.
-    size: (node, v: SizeName | undefined) => ({ type: 'setSize', node, size: v ?? DEFAULT_SIZE }),
-    autoscale: (node, v: Extract<Change, { type: 'setAutoscale' }>['autoscale'] | undefined) => ({ type: 'setAutoscale', node, autoscale: v ?? null }),
-  },
-  gateway: {
-    instances: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
-    concurrency: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
-    routes: (node, v: Extract<Change, { type: 'setRoutes' }>['routes']) => ({ type: 'setRoutes', node, routes: v }),
-  },
-  database: {
-    replicas: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
-    connections: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
-  },
-};
-
 function nodeChanges(a: Node, b: Node): Change[] | string {
   const out: Change[] = [];
   const rec = (n: Node) => n as unknown as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) {
     if (COSMETIC.has(k) || same(rec(a)[k], rec(b)[k])) continue;
-    if (a.kind === 'client' && b.kind === 'client' && k === 'load') {
-      const rest = (l: typeof a.load) => ({ ...l, rps: 0 });
-      if ('rps' in a.load && 'rps' in b.load && same(rest(a.load), rest(b.load))) {
-        out.push({ type: 'setRps', node: b.id, rps: b.load.rps });
-        continue;
-      }
-    }
-    const setter = LIVE_FIELDS[b.kind]?.[k];
-    if (!setter) return `${b.id}.${k}`;
-    out.push(setter(b.id, rec(b)[k] as never));
+    // Each kind lists the fields it can change live (kinds/*/index.ts, `liveFields`).
+    const change = kindOf(b.kind)?.liveFields?.[k]?.(b.id, rec(b)[k] as never, rec(a)[k] as never);
+    if (!change) return `${b.id}.${k}`;
+    out.push(change);
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * to postMessage; tests drive it with a fake clock and scheduler.
  */
 import type { Snapshot } from '../engine/metrics/snapshot';
+import { kindCan } from '../engine/kinds';
 import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
 import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
@@ -27,7 +28,6 @@ export const SNAPSHOT_EVERY_MS = 100;
 export const SERIES_EVERY_MS = 1000;
 /** A stalled tab must not make the run leap ahead when it wakes. */
 const MAX_FRAME_GAP_MS = 250;
-const KILLABLE_KINDS = new Set(['service', 'gateway']);
 export const CHAOS_KILL_MS = 20_000;
 
 export function createRunLoop(host: LoopHost) {
@@ -75,7 +75,7 @@ export function createRunLoop(host: LoopHost) {
     chaosIds.clear();
     rand = mulberry32(s.seed ^ 0x5eed);
     chaos = { ...chaos, nextAtMs: chaos.enabled ? nextKillAt(0, chaos.perMinute, rand) : Infinity };
-    killable = new Set(s.nodes.filter((n) => KILLABLE_KINDS.has(n.kind)).map((n) => n.id));
+    killable = new Set(s.nodes.filter((n) => kindCan(n.kind, 'chaos')).map((n) => n.id));
     post({ type: 'ready', gen, capabilities: { faults: typeof sim.startFault === 'function', traces: (s.tracing?.sampleRate ?? 0) > 0 } });
     postFaults(true);
     postSnapshot();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { KIND_NAMES } from '../../src/engine/kinds';
 import { courseJsonSchema, lessonJsonSchema, scenarioJsonSchema } from '../../src/cli/writeJsonSchema';
 
 describe('the committed JSON Schemas for editors', () => {
@@ -10,7 +11,7 @@ describe('the committed JSON Schemas for editors', () => {
 
   it('describes every node kind', () => {
     const text = readFileSync('schema/scenario.schema.json', 'utf8');
-    for (const kind of ['client', 'gateway', 'service', 'database', 'registry', 'queue', 'topic', 'saga']) expect(text).toContain(`"const": "${kind}"`);
+    for (const kind of KIND_NAMES) expect(text).toContain(`"const": "${kind}"`);
   });
 
   it('matches the lesson schema (run `npm run schema` after changing src/lessons/schema.ts or a kind)', () => {

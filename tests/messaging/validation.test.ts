@@ -46,14 +46,14 @@ describe('queue and topic fields', () => {
     const p = problems(s);
     expect(p).toHaveLength(1);
     expect(p[0].path).toBe('edges[3].to');
-    expect(p[0].message).toMatch(/service, database or gateway, not the queue "other"/);
+    expect(p[0].message).toMatch(/gateway, service or database, not the queue "other"/);
 
     const t = base();
     t.nodes.push({ id: 't', kind: 'topic' }, { id: 't2', kind: 'topic' });
     t.edges.push({ from: 't', to: 'jobs' }, { from: 't', to: 't2' });
     const pt = problems(t);
     expect(pt).toHaveLength(1);
-    expect(pt[0].message).toMatch(/service, database, gateway or queue, not the topic "t2"/);
+    expect(pt[0].message).toMatch(/gateway, service, database or queue, not the topic "t2"/);
   });
 
   it('warns when redrive settings cannot take effect', () => {

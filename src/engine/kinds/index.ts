@@ -8,16 +8,24 @@ import { registryKind } from './registry';
 import { sagaKind } from './saga';
 import { serviceKind } from './service';
 import { topicKind } from './topic';
+import type { KindCapabilities, KindDefinition } from './types';
 
 /**
- * Every node kind, in palette order. Adding a kind is a folder beside these, a line here
- * and a line in the UI's node registry (a test checks that the two agree).
+ * Every node kind, in palette order: the one list the scenario schema, the engine, live
+ * edits, faults and cross-checks read. Adding a kind is a folder beside these and a line here
+ * (see README.md).
  */
 export const KINDS = [clientKind, gatewayKind, serviceKind, functionKind, databaseKind, cacheKind, registryKind, queueKind, topicKind, sagaKind] as const;
 
 export type KindName = (typeof KINDS)[number]['kind'];
 export const KIND_NAMES = KINDS.map((k) => k.kind) as KindName[];
 
-export function kindOf(name: string) {
-  return KINDS.find((k) => k.kind === name);
+/** The definition of a kind by name (typed loosely: callers hold nodes of any kind). */
+export function kindOf(name: string): KindDefinition | undefined {
+  return KINDS.find((k) => k.kind === name) as KindDefinition | undefined;
+}
+
+/** Whether nodes of kind `name` have capability `cap` (false for an unknown kind). */
+export function kindCan(name: string, cap: keyof KindCapabilities): boolean {
+  return kindOf(name)?.capabilities[cap] === true;
 }

@@ -7,7 +7,6 @@ import { CLIENT_CHANNELS, EDGE_CHANNELS, FAILURE_CHANNELS, NODE_CHANNELS } from 
 import type { LoggedEvent } from './eventLog';
 import type { Trace } from './tracer';
 import { costReport, type CostReport } from '../scaling/costReport';
-import { sessionsLostOf } from '../sessions/sticky';
 
 export interface ClientReport {
   sent: number;
@@ -165,8 +164,7 @@ export function buildReport(w: World, head: ReportHeader): Report {
       utilization: round4(cap > 0 ? Math.min(1, (n.busyArea - n.baseBusyArea) / cap) : 0),
       meanQueueLength: round4(span > 0 ? (n.queueArea - n.baseQueueArea) / span : 0),
       meanResponseMs: round4(n.completed > 0 ? n.responseSum / n.completed : 0),
-      ...(n.rateLimitSettings ? { rateLimited: n.rateLimited } : {}),
-      ...(n.kind === 'service' ? { sessionsLost: sessionsLostOf(n) } : {}),
+      ...(n.kindReport?.(w, n) ?? {}),
       ...(n.behaviour?.report?.(w, n) ?? {}),
     };
   }

@@ -8,7 +8,7 @@ import { FaultBook } from '../faults/faultBook';
 import { attachDiscovery } from '../discovery/attach';
 import { attachScaling } from '../scaling/attach';
 import { kindOf } from '../kinds';
-import type { BuildContext, KindDefinition } from '../kinds/types';
+import type { BuildContext } from '../kinds/types';
 import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
 import type { NodeRt } from './nodeRuntime';
@@ -25,7 +25,7 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
   const pathIds = new Map<string, number>();
   for (const n of scenario.nodes) {
-    if (n.kind !== 'client') continue;
+    if (!kindOf(n.kind)?.capabilities.source || !('paths' in n)) continue;
     for (const p of n.paths) if (!pathIds.has(p.path)) pathIds.set(p.path, pathIds.size);
   }
   if (pathIds.size === 0) pathIds.set('/', 0);
@@ -47,7 +47,7 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
   });
 
   const nodes: NodeRt[] = scenario.nodes.map((node, i) => {
-    const def = kindOf(node.kind) as KindDefinition | undefined;
+    const def = kindOf(node.kind);
     if (!def) throw new Error(`unknown kind ${node.kind}`);
     const ctx: BuildContext = {
       index: i,
@@ -57,7 +57,9 @@ export function buildWorld(scenario: Scenario, rng: Xoshiro128, seed: number): W
       edgeTo: (to) => scenario.edges.findIndex((e) => e.from === node.id && e.to === to),
     };
     const rt = def.build(node, ctx);
-    rt.out = Int32Array.from(edges.filter((e) => e.from === i && e.index !== rt.authEdge).map((e) => e.index));
+    rt.kindReport = def.report ?? null;
+    const own = new Set((def.ownCalls?.(node) ?? []).map(ctx.edgeTo));
+    rt.out = Int32Array.from(edges.filter((e) => e.from === i && !own.has(e.index)).map((e) => e.index));
     return rt;
   });
 

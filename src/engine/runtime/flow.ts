@@ -1,6 +1,6 @@
 import { call, respond } from '../calls/pipeline';
 import type { Rng } from '../core/rng';
-import { FAIL_NOT_FOUND, OK } from './codes';
+import { OK } from './codes';
 import { finishRoot } from './clients';
 import type { NodeRt } from './nodeRuntime';
 import { releaseWorker } from './stations';
@@ -8,16 +8,16 @@ import type { World } from './world';
 
 /**
  * What a request does at a node after its own work: its outgoing calls, one after another
- * or all at once, and then its answer. A gateway first asks its auth service (unless the
- * client's token is cached) and then calls the one service its route names.
+ * or all at once, and then its answer. A kind's station hooks may choose the calls instead
+ * (a gateway's auth and route: kinds/gateway/flow.ts).
  */
 
 export function beginCalls(w: World, j: number, n: NodeRt): void {
   const jobs = w.jobs;
   jobs.cursor[j] = 0;
-  if (n.gateway) {
-    jobs.pending[j] = 0;
-    gatewayNext(w, j, n);
+  const hooks = n.stationHooks;
+  if (hooks !== null && hooks.beginCalls !== null) {
+    hooks.beginCalls(w, n, j);
     return;
   }
   if (!n.parallel) {
@@ -38,7 +38,8 @@ export function beginCalls(w: World, j: number, n: NodeRt): void {
   if (--jobs.pending[j] === 0) complete(w, j, n, OK);
 }
 
-function nextCall(w: World, j: number, n: NodeRt): void {
+/** The request's next call in order, or its answer when none is left. */
+export function nextCall(w: World, j: number, n: NodeRt): void {
   const jobs = w.jobs;
   const out = callsOf(w, j, n);
   for (let k = jobs.cursor[j]; k < out.length; k++) {
@@ -49,34 +50,6 @@ function nextCall(w: World, j: number, n: NodeRt): void {
     return;
   }
   complete(w, j, n, OK);
-}
-
-/** Gateway phases, kept in `pending`: 0 = auth next, 1 = route next, 2 = done. */
-function gatewayNext(w: World, j: number, n: NodeRt): void {
-  const jobs = w.jobs;
-  if (jobs.pending[j] === 0) {
-    jobs.pending[j] = 1;
-    if (n.authEdge >= 0 && n.authCachedUntil![jobs.client[j]] <= w.now) {
-      call(w, j, w.edges[n.authEdge]);
-      return;
-    }
-  }
-  if (jobs.pending[j] === 1) {
-    jobs.pending[j] = 2;
-    if (n.routes !== null) {
-      const r = n.routes[jobs.path[j]];
-      if (r < 0) {
-        complete(w, j, n, FAIL_NOT_FOUND);
-        return;
-      }
-      call(w, j, w.edges[pickWeighted(n.routeEdges[r], n.routeCum[r], w.rng)]);
-      return;
-    }
-    nextCall(w, j, n);
-    return;
-  }
-  if (n.routes === null) nextCall(w, j, n);
-  else complete(w, j, n, OK);
 }
 
 /**
@@ -113,9 +86,9 @@ export function onChildResult(w: World, p: number, cause: number): void {
     complete(w, p, n, cause);
     return;
   }
-  if (n.gateway) {
-    if (jobs.pending[p] === 1 && n.authEdge >= 0) n.authCachedUntil![jobs.client[p]] = w.now + n.authCacheTtlMs;
-    gatewayNext(w, p, n);
+  const hooks = n.stationHooks;
+  if (hooks !== null && hooks.onCallOk !== null) {
+    hooks.onCallOk(w, n, p);
     return;
   }
   if (n.parallel) {

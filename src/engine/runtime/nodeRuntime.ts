@@ -4,13 +4,13 @@ import type { RateProfile } from '../kinds/client/rateProfile';
 import { FAILURE_COUNT, INST_GONE } from './codes';
 import type { Instance } from './instance';
 import type { NodeBehaviour } from '../kinds/behaviour';
+import type { StationHooks } from '../kinds/stationHooks';
 import type { World } from './world';
 
 /** Chooses the instance for a request, or -1; may return an instance that is not ready (stale view). */
 export interface InstancePicker {
   pick(w: World, n: NodeRt, j: number): number;
 }
-import type { TokenBucket } from '../calls/tokenBucket';
 
 /** What a client node needs at run time: its load and what it has seen. */
 export class ClientRt {
@@ -62,6 +62,8 @@ export class NodeRt {
   behaviour: NodeBehaviour | null = null;
   /** Kind-specific state, owned by the behaviour. */
   state: unknown = null;
+  /** The kind's extra report fields (its definition's `report`), set when the world is built. */
+  kindReport: ((w: World, n: NodeRt) => Record<string, unknown> | null) | null = null;
   /** Called when a worker frees up or an instance becomes ready (queues feeding this node pull then). */
   capacityListeners: ((w: World) => void)[] | null = null;
   /** Service discovery through a registry: which instances callers can see. Null = ideal, instant. */
@@ -76,14 +78,8 @@ export class NodeRt {
   /** Outgoing edges in scenario order, and whether they are called in parallel. */
   out = new Int32Array(0);
   parallel = false;
-  /** A gateway (auth first, then route or call its edges). */
-  gateway = false;
-  /** For a routing gateway: route index per interned path id, -1 for no route (404). */
-  routes: Int32Array | null = null;
-  /** Per route: the edges it splits over and their cumulative weights (null = one edge). */
-  routeEdges: Int32Array[] = [];
-  routeCum: (Float64Array | null)[] = [];
-  routePrefixes: string[] = [];
+  /** A station with a twist (a gateway's rate limit, auth and routes): its kind's hooks. */
+  stationHooks: StationHooks | null = null;
   /** For a service with operations: operation per path id (-1 = 404), and each one's work and calls. */
   opOf: Int32Array | null = null;
   opService: Sampler[] = [];
@@ -106,13 +102,7 @@ export class NodeRt {
   faultLatency: Sampler[] = [];
   blackholes = 0;
   slowdowns: number[] = [];
-  /** Gateway: token buckets (one, or one per client node), and the auth call. */
-  rateLimit: TokenBucket | null = null;
-  rateLimitPerClient: (TokenBucket | null)[] | null = null;
-  rateLimitSettings: { tokensPerSecond: number; burst: number } | null = null;
-  authEdge = -1;
-  authCacheTtlMs = 0;
-  authCachedUntil: Float64Array | null = null;
+  /** Requests an admit hook refused with a rate limit's 429. */
   rateLimited = 0;
   lb = 0;
   readonly lbState = { rr: 0 };
@@ -175,10 +165,11 @@ export class NodeRt {
   ) {}
 
   refreshPlain(): void {
-    this.plain = this.behaviour === null && this.blackholes === 0 && this.opOf === null && this.rateLimit === null
-      && this.rateLimitPerClient === null && this.sessions === null && this.discovery === null
+    const hooks = this.stationHooks;
+    this.plain = this.behaviour === null && this.blackholes === 0 && this.opOf === null && (hooks === null || hooks.admit === null)
+      && this.sessions === null && this.discovery === null
       && this.faultLatency.length === 0 && this.faultErrorRate === 0;
-    this.plainLeaf = this.plain && this.client === null && !this.gateway && this.out.length === 0;
+    this.plainLeaf = this.plain && this.client === null && (hooks === null || hooks.beginCalls === null) && this.out.length === 0;
   }
 
   /** Brings the time integrals up to `now`; call before busy, queued or capacity change. */

@@ -1,7 +1,7 @@
 import { sample } from '../core/sampler';
 import { respond } from '../calls/pipeline';
 import {
-  EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_NOT_FOUND, FAIL_RATE_LIMITED, FAIL_REJECTED, INST_CRASHED, OK,
+  EV_INSTANCE_READY, EV_SERVICE_DONE, FAIL_CRASHED, FAIL_ERROR, FAIL_NOT_FOUND, FAIL_REJECTED, INST_CRASHED, OK,
   INST_DRAINING, INST_GONE, INST_READY, INST_STARTING,
 } from './codes';
 import { beginCalls } from './flow';
@@ -12,8 +12,8 @@ import type { NodeRt } from './nodeRuntime';
 import type { World } from './world';
 
 /**
- * Stations: nodes that serve requests on instances with workers (services, gateways,
- * databases). A request picks a ready instance, takes a free worker or waits in that
+ * Running stations (kinds/buildStation.ts builds them): nodes that serve requests on
+ * instances with workers. A request picks a ready instance, takes a free worker or waits in that
  * instance's FIFO room, and holds its worker until its own work and its calls are done.
  */
 
@@ -35,7 +35,7 @@ export function arrive(w: World, j: number): void {
   admit(w, j, n, i);
 }
 
-/** Arrival at a node with something unusual in force: a kind's own rules, a fault, a limit. */
+/** Arrival at a node with something unusual in force: a kind's own rules or hooks, a fault. */
 function arriveSpecial(w: World, j: number, n: NodeRt): void {
   const jobs = w.jobs;
   if (w.tracer !== null && jobs.span[j] >= 0) w.tracer.arrived(w, j);
@@ -52,11 +52,11 @@ function arriveSpecial(w: World, j: number, n: NodeRt): void {
     reject(w, j, n, FAIL_NOT_FOUND);
     return;
   }
-  if (n.rateLimit !== null || n.rateLimitPerClient !== null) {
-    const bucket = n.rateLimit ?? n.rateLimitPerClient![jobs.client[j]];
-    if (bucket !== null && !bucket.tryTake(w.now)) {
-      n.rateLimited++;
-      reject(w, j, n, FAIL_RATE_LIMITED);
+  const hooks = n.stationHooks;
+  if (hooks !== null && hooks.admit !== null) {
+    const cause = hooks.admit(w, n, j);
+    if (cause !== OK) {
+      reject(w, j, n, cause);
       return;
     }
   }
@@ -231,6 +231,18 @@ export function onInstanceReady(w: World, n: NodeRt, i: number): void {
   setReady(n, inst, w.now);
   w.log.add(w.now, 'ready', `${n.id} instance ${i} is ready`, n.id);
   n.onReady?.(w, n, i);
+  notifyCapacity(w, n);
+}
+
+/** Sets the workers of every instance; the waiting ones start at once when there are more. */
+export function setWorkers(w: World, n: NodeRt, workers: number): void {
+  n.touch(w.now);
+  n.workers = workers;
+  for (const inst of n.instances) {
+    if (inst.state === INST_READY) n.capacity += workers - inst.workers;
+    inst.workers = workers;
+    if (inst.state === INST_READY || inst.state === INST_DRAINING) fillWorkers(w, n, inst);
+  }
   notifyCapacity(w, n);
 }
 

@@ -1,3 +1,4 @@
+import { kindOf } from '../kinds';
 import type { Scenario } from '../model';
 import type { NodeRt } from '../runtime/nodeRuntime';
 import { addInstanceHooks } from '../runtime/stations';
@@ -6,26 +7,27 @@ import { attachSessions } from '../sessions/attach';
 import { autoscaleSchema, type AutoscaleConfig } from './autoscaleSchema';
 import { configureAutoscaler, syncAutoscaler } from './autoscaler';
 import { advanceResize, onInstanceDown, resizeService } from './resize';
-import { DEFAULT_SIZE, DEFAULT_USL, SIZE_NAMES, type SizeName } from './sizes';
+import { SIZE_NAMES, type SizeName } from './sizes';
 import { createScalingState, refreshCost, serviceScaling, ServiceScaling } from './state';
 
 /**
  * Wires autoscalers, instance sizes, sessions and the cost meter into a built world. Every
- * service is metered (its instances times its size's price); one with `autoscale` gets an
+ * node whose kind has scaling settings (a service) is metered (its instances times its size's price); one with `autoscale` gets an
  * HPA that decides every `syncPeriodMs`. The per-second hook also notices instance changes
  * made elsewhere (live `setInstances`, faults) for the meter.
  */
 export function attachScaling(w: World, scenario: Scenario): void {
   const st = createScalingState(w);
   scenario.nodes.forEach((node, index) => {
-    if (node.kind !== 'service') return;
+    const settings = kindOf(node.kind)?.scaling?.(node);
+    if (!settings) return;
     const n = w.nodes[index];
-    const ss = new ServiceScaling(n, node.size ?? DEFAULT_SIZE, node.usl ?? DEFAULT_USL, node.concurrency);
+    const ss = new ServiceScaling(n, settings.size, settings.usl, settings.concurrency);
     ss.syncInstances();
     st.byNode[index] = ss;
     st.services.push(ss);
     st.meter.setRate(0, index, ss.ratePerHour());
-    if (node.autoscale) configureAutoscaler(w, ss, node.autoscale);
+    if (settings.autoscale) configureAutoscaler(w, ss, settings.autoscale);
     // A resize waits for its restarted instance; the node's hooks move it on at once.
     addInstanceHooks(n, {
       ready: (world) => advanceResize(world, ss),

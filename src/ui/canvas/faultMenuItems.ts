@@ -1,3 +1,4 @@
+import { kindCan } from '../../engine/kinds';
 import type { FaultKind, FaultSpec } from '../../worker/protocol';
 
 export interface FaultItem {
@@ -16,23 +17,21 @@ const NODE_ITEMS: FaultItem[] = [
   { kind: 'blackhole', label: 'Black hole (never answers)', make: (target) => ({ kind: 'blackhole', target }) },
 ];
 
+const FLUSH: FaultItem = { kind: 'flush', label: 'Flush the cache (empty it)', make: (target) => ({ kind: 'flush', target }) };
+
 const EDGE_ITEMS: FaultItem[] = [
   { kind: 'latency', label: 'Add network latency (+200 ms)', make: (target) => ({ kind: 'latency', target, addMs: 200 }) },
   { kind: 'partition', label: 'Partition (cut this link)', make: (target) => ({ kind: 'partition', target }) },
 ];
 
-const FLUSH: FaultItem = { kind: 'flush', label: 'Flush the cache (empty it)', make: (target) => ({ kind: 'flush', target }) };
-
-/** Kinds with instances to kill; a database has replicas, not instances, in the fault model. */
-const HAS_INSTANCES = new Set(['service', 'gateway', 'database']);
-
 export function faultItemsFor(target: { type: 'node' | 'edge'; kind?: string }): FaultItem[] {
   if (target.type === 'edge') return EDGE_ITEMS;
-  if (target.kind === 'client') return [];
+  // A node that starts requests (a client) takes no faults; only one with instances loses one.
   const kind = target.kind ?? '';
-  // A function's platform replaces environments itself: nothing to kill, only to fail or slow.
-  const items = NODE_ITEMS.filter((i) => (i.kind !== 'kill-instance' || HAS_INSTANCES.has(kind)) && (kind !== 'function' || i.kind !== 'kill-service'));
-  return kind === 'cache' ? [FLUSH, ...items.map((i) => (i.kind === 'kill-service' ? { ...i, label: 'Kill the cache (restarts empty)' } : i))] : items;
+  if (kindCan(kind, 'source')) return [];
+  // A platform-managed kind (a function) has nothing to kill; a flushable one (a cache) can be emptied.
+  const items = NODE_ITEMS.filter((i) => (i.kind !== 'kill-instance' || kindCan(kind, 'instances')) && (i.kind !== 'kill-service' || !kindCan(kind, 'managed')));
+  return kindCan(kind, 'flushable') ? [FLUSH, ...items] : items;
 }
 
 export const FAULT_WORDS: Record<FaultKind, string> = {

@@ -12,6 +12,11 @@ export const cacheKind = defineKind({
   schema: cacheSchema,
   canCall: true,
   canBeCalled: true,
+  // No instances of its own in the model: kill-service takes the whole cache down (it restarts empty).
+  capabilities: { flushable: true },
+  crossCheck(node, _i, ctx) {
+    if (!ctx.scenario.edges.some((e) => e.from === node.id)) ctx.warnings.push(`cache "${node.id}" calls nothing: a miss has no origin to fetch from (connect it to the service or database it caches)`);
+  },
   example: (id) => ({ id, kind: 'cache' as const, keys: 10_000, zipfS: 1, capacity: 1_000, ttlMs: 60_000 }),
   build: (node, ctx) => {
     const n = new NodeRt(ctx.index, node.id, node.kind);

@@ -13,6 +13,7 @@ export const functionKind = defineKind({
   schema: functionSchema,
   canCall: true,
   canBeCalled: true,
+  capabilities: { managed: true },
   example: (id) => ({ id, kind: 'function' as const, memoryMb: 512, durationMs: { dist: 'exponential' as const, mean: 50 }, idleTimeoutMs: 60_000 }),
   build: (node, ctx) => {
     const n = new NodeRt(ctx.index, node.id, node.kind);

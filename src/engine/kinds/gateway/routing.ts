@@ -1,4 +1,4 @@
-import type { NodeRt } from '../../runtime/nodeRuntime';
+import type { GatewayState } from './state';
 import { routeTargets } from './schema';
 
 /** Whether `path` falls under `prefix`, segment by segment: /orders matches /orders/7, not /ordersx. */
@@ -33,7 +33,7 @@ type Route = { prefix: string; to: RouteTo };
  * Sets a gateway's routes: per route the edges it may take and their cumulative weights.
  * Every request draws independently (Envoy's weighted_clusters: not sticky).
  */
-function setRoutes(n: NodeRt, routes: readonly Route[], edgeTo: (to: string) => number): void {
+function setRoutes(n: GatewayState, routes: readonly Route[], edgeTo: (to: string) => number): void {
   n.routeEdges = routes.map((r) => Int32Array.from(routeTargets(r.to), (t) => edgeTo(t.service)));
   n.routeCum = routes.map((r) => {
     const targets = routeTargets(r.to);
@@ -47,7 +47,7 @@ function setRoutes(n: NodeRt, routes: readonly Route[], edgeTo: (to: string) => 
  * Gives a gateway its routes, at build time or live. An empty list makes it call its edges,
  * exactly as a gateway loaded without routes. Nothing changes when edgeTo throws.
  */
-export function installRoutes(n: NodeRt, routes: readonly Route[], pathIds: ReadonlyMap<string, number>, edgeTo: (to: string) => number): void {
+export function installRoutes(n: GatewayState, routes: readonly Route[], pathIds: ReadonlyMap<string, number>, edgeTo: (to: string) => number): void {
   if (routes.length === 0) {
     n.routes = null;
     n.routeEdges = [];

@@ -1,5 +1,6 @@
 import { Broker, brokerBehaviour, channelSettings } from '../../messaging/broker';
 import { NodeRt } from '../../runtime/nodeRuntime';
+import { checkMessaging } from '../queue/crossCheck';
 import { defineKind } from '../types';
 import { queueSchema } from './schema';
 
@@ -10,6 +11,7 @@ export const queueKind = defineKind({
   schema: queueSchema,
   canCall: true,
   canBeCalled: true,
+  capabilities: { asynchronous: true, subscriber: true },
   example: (id) => ({ id, kind: 'queue' as const }),
   build: (node, ctx) => {
     // The rules live in engine/messaging, shared with topics (see its README).
@@ -18,4 +20,5 @@ export const queueKind = defineKind({
     n.state = new Broker(n, false, channelSettings(node), node.deadLetter);
     return n;
   },
+  crossCheck: checkMessaging,
 });

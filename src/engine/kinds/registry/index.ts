@@ -4,7 +4,7 @@ import { FAIL_REJECTED } from '../../runtime/codes';
 import type { NodeRt } from '../../runtime/nodeRuntime';
 import type { World } from '../../runtime/world';
 import type { NodeBehaviour } from '../behaviour';
-import { buildStation } from '../station';
+import { buildStation } from '../buildStation';
 import { defineKind } from '../types';
 import { registrySchema } from './schema';
 
@@ -38,6 +38,7 @@ export const registryKind = defineKind({
   schema: registrySchema,
   canCall: false,
   canBeCalled: false,
+  capabilities: {},
   example: (id) => ({ id, kind: 'registry' as const }),
   build: (node, ctx) => {
     // Instances (registry servers) so that faults can take the registry down.
@@ -50,5 +51,12 @@ export const registryKind = defineKind({
     n.behaviour = registryBehaviour;
     registry.bindNode(n);
     return n;
+  },
+  crossCheckAll(registries, ctx) {
+    if (registries.length > 1) ctx.warnings.push(`${registries.length} registries: services register with the first one ("${registries[0].id}") only`);
+    if (registries.length > 0) return;
+    for (const n of ctx.scenario.nodes) {
+      if (ctx.kindOf(n.kind)?.discovery?.(n).healthCheck) ctx.warnings.push(`healthCheck on "${n.id}" has no effect without a registry: discovery is already ideal and instant`);
+    }
   },
 });

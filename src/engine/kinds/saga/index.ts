@@ -10,6 +10,7 @@ export const sagaKind = defineKind({
   schema: sagaSchema,
   canCall: true,
   canBeCalled: true,
+  capabilities: {},
   // A saga needs edges to the services of its steps, which a node just dropped cannot have:
   // the step names a placeholder, the scenario cannot run until it is replaced, and the
   // playground keeps the last runnable version going and says what to do meanwhile.
@@ -37,5 +38,18 @@ export const sagaKind = defineKind({
     // An orchestrator holds no worker: it sends commands and waits (see behaviour.ts).
     n.workers = 0;
     return n;
+  },
+  crossCheck(n, i, ctx) {
+    n.steps.forEach((st, k) => {
+      ctx.needsEdge(`nodes[${i}].steps[${k}].call`, n.id, st.call);
+      if (st.compensate !== undefined) ctx.needsEdge(`nodes[${i}].steps[${k}].compensate`, n.id, st.compensate);
+    });
+    if (n.pivot !== undefined && n.pivot >= n.steps.length) ctx.problems.push({ path: `nodes[${i}].pivot`, message: `pivot must be the index of a step: 0 to ${n.steps.length - 1}` });
+    else if (n.pivot !== undefined) {
+      const unused = n.steps.flatMap((st, k) => (k >= n.pivot! && st.compensate !== undefined ? [k] : []));
+      if (unused.length > 0) ctx.warnings.push(`saga "${n.id}": the compensate of step ${unused.join(', ')} never runs (steps from the pivot on are not compensated)`);
+    }
+    const named = new Set(n.steps.flatMap((st) => (st.compensate === undefined ? [st.call] : [st.call, st.compensate])));
+    for (const e of ctx.scenario.edges) if (e.from === n.id && !named.has(e.to)) ctx.warnings.push(`saga "${n.id}" never calls "${e.to}": no step names it`);
   },
 });

@@ -1,8 +1,11 @@
+import type { Distribution } from '../../core/distributions';
+import type { AutoscaleConfig } from '../../scaling/autoscaleSchema';
+import { DEFAULT_SIZE, DEFAULT_USL, sizeEffect, type SizeName } from '../../scaling/sizes';
+import { sessionsLostOf } from '../../sessions/sticky';
+import { buildStation } from '../buildStation';
 import { defineKind } from '../types';
-import { buildStation } from '../station';
-import { DEFAULT_SIZE, DEFAULT_USL, sizeEffect } from '../../scaling/sizes';
-import { serviceSchema } from './schema';
 import { setOperations } from './operations';
+import { serviceSchema } from './schema';
 
 export const serviceKind = defineKind({
   kind: 'service',
@@ -11,6 +14,7 @@ export const serviceKind = defineKind({
   schema: serviceSchema,
   canCall: true,
   canBeCalled: true,
+  capabilities: { instances: true, chaos: true, consumer: true },
   example: (id) => ({ id, kind: 'service' as const, instances: 2, concurrency: 4, serviceTimeMs: { dist: 'exponential' as const, mean: 20 } }),
   build: (node, ctx) => {
     // `concurrency` is the worker count on a small instance; a bigger size holds more workers,
@@ -25,4 +29,23 @@ export const serviceKind = defineKind({
     if (node.operations) setOperations(n, node.operations, ctx);
     return n;
   },
+  liveFields: {
+    instances: (node, v: number) => ({ type: 'setInstances', node, instances: v }),
+    concurrency: (node, v: number) => ({ type: 'setConcurrency', node, concurrency: v }),
+    serviceTimeMs: (node, v: Distribution) => ({ type: 'setServiceTime', node, serviceTimeMs: v }),
+    // A field taken out of the scenario means its default: the default size, no autoscaler.
+    size: (node, v: SizeName | undefined) => ({ type: 'setSize', node, size: v ?? DEFAULT_SIZE }),
+    autoscale: (node, v: AutoscaleConfig | undefined) => ({ type: 'setAutoscale', node, autoscale: v ?? null }),
+  },
+  crossCheck(n, i, ctx) {
+    n.operations?.forEach((o, k) => o.calls.forEach((to, m) => ctx.needsEdge(`nodes[${i}].operations[${k}].calls[${m}]`, n.id, to)));
+    if (n.sessions === 'store') {
+      if (!n.sessionStore) ctx.problems.push({ path: `nodes[${i}].sessionStore`, message: 'sessions "store" needs sessionStore: the node that holds them' });
+      else ctx.needsEdge(`nodes[${i}].sessionStore`, n.id, n.sessionStore);
+    }
+  },
+  scaling: (node) => ({ size: node.size ?? DEFAULT_SIZE, usl: node.usl ?? DEFAULT_USL, concurrency: node.concurrency, autoscale: node.autoscale }),
+  discovery: (node) => ({ healthCheck: node.healthCheck ?? null }),
+  sessions: (node) => ({ mode: node.sessions, store: node.sessionStore }),
+  report: (_w, n) => ({ sessionsLost: sessionsLostOf(n) }),
 });

@@ -1,5 +1,6 @@
 import { Broker, brokerBehaviour, channelSettings } from '../../messaging/broker';
 import { NodeRt } from '../../runtime/nodeRuntime';
+import { checkMessaging } from '../queue/crossCheck';
 import { defineKind } from '../types';
 import { topicSchema } from './schema';
 
@@ -10,6 +11,7 @@ export const topicKind = defineKind({
   schema: topicSchema,
   canCall: true,
   canBeCalled: true,
+  capabilities: { asynchronous: true },
   example: (id) => ({ id, kind: 'topic' as const }),
   build: (node, ctx) => {
     // One backlog per subscription (edge out), made when the run starts (engine/messaging).
@@ -18,4 +20,5 @@ export const topicKind = defineKind({
     n.state = new Broker(n, true, channelSettings(node), node.deadLetter);
     return n;
   },
+  crossCheck: checkMessaging,
 });
