@@ -98,10 +98,7 @@ describe('a serverless function in Chromium', () => {
     await shot(page, '42-function-burst');
     // A chart out of the dashboard's view keeps its last window: bring the node's charts into view.
     await page.locator('.mc-chart', { hasText: 'thumbnailer:' }).last().scrollIntoViewIfNeeded();
-    await page.locator('.mc-chart', { hasText: 'thumbnailer: environments' }).locator('.recharts-line-curve').first().waitFor(WAIT).catch(async (e: unknown) => {
-      await shot(page, '99-debug');
-      throw e;
-    });
+    await page.locator('.mc-chart', { hasText: 'thumbnailer: environments' }).locator('.recharts-line-curve').first().waitFor(WAIT);
     await expect.poll(() => badge(page, 'thumbnailer', 'cold starts'), WAIT).toBeGreaterThan(20);
     await expect.poll(() => badge(page, 'thumbnailer', 'throttled'), WAIT).toBeGreaterThan(0);
     await pauseRun(page);
