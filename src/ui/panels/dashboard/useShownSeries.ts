@@ -27,6 +27,9 @@ export function windowDomain(w: SeriesWindow): [number, number] {
 export function useInView(ref: RefObject<Element | null>): boolean {
   const [inView, setInView] = useState(true);
   const [el, setEl] = useState<Element | null>(null);
+  // After every render on purpose: a ref's element can change without a render of its own to
+  // depend on. It sets state only when the element did change, so it settles at once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   useEffect(() => {
     if (ref.current !== el) setEl(ref.current);
   });
