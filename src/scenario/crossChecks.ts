@@ -1,6 +1,7 @@
 import { edgeKey } from '../engine/calls/edgeSchema';
 import { KINDS, kindCan, kindOf } from '../engine/kinds';
 import type { CrossCheckContext, KindDefinition } from '../engine/kinds/types';
+import { faultKindOf } from '../engine/faults/kinds';
 import type { Scenario } from '../engine/model';
 import type { ScenarioProblem } from './problems';
 
@@ -56,15 +57,20 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
     const path = `faults[${i}].target`;
     const node = byId.get(f.target);
     const isEdge = seenEdges.has(f.target);
-    if (f.kind === 'partition') {
-      if (!isEdge) problems.push({ path, message: `no edge "${f.target}" to partition` });
-    } else if (f.kind === 'latency') {
+    // What a fault may hit is its kind's `targets` (faults/kinds).
+    const targets = faultKindOf(f.kind)?.targets ?? 'node';
+    if (targets === 'edge') {
+      if (!isEdge) problems.push({ path, message: `no edge "${f.target}" to ${f.kind}` });
+    } else if (targets === 'node-or-edge') {
       if (!node && !isEdge) problems.push({ path, message: `unknown node or edge "${f.target}"` });
     } else if (!node) problems.push({ path, message: `unknown node "${f.target}"` });
     else if (kindOf(node.kind)?.capabilities.source) problems.push({ path, message: `a ${f.kind} fault needs a service, gateway or database, not the ${node.kind} "${f.target}"` });
-    else if (f.kind === 'flush' && !kindCan(node.kind, 'flushable')) problems.push({ path, message: `a flush empties a cache: "${f.target}" is a ${node.kind}, which holds nothing to flush` });
-    else if ((f.kind === 'kill-instance' || f.kind === 'kill-service') && kindCan(node.kind, 'managed')) {
-      problems.push({ path, message: `a ${node.kind} has no instances to kill: its platform replaces a failed environment ("${f.target}"); use an error fault` });
+    else {
+      // What kinds of node a fault kind takes is its own to say (faults/kinds): a capability it needs or avoids.
+      const def = faultKindOf(f.kind);
+      if ((def?.needs && !kindCan(node.kind, def.needs)) || (def?.avoids && kindCan(node.kind, def.avoids))) {
+        problems.push({ path, message: `${def.misfit ?? `a ${f.kind} fault cannot hit it`}: "${f.target}" is a ${node.kind}` });
+      }
     }
   });
 

@@ -1,3 +1,4 @@
+import { kindCan } from '../engine/kinds';
 import type { Scenario } from '../engine/model';
 
 /**
@@ -8,7 +9,7 @@ import type { Scenario } from '../engine/model';
 export function estimateEvents(s: Scenario): number {
   let rps = 0;
   for (const n of s.nodes) {
-    if (n.kind !== 'client') continue;
+    if (!kindCan(n.kind, 'source') || !('load' in n)) continue;
     if ('rps' in n.load) {
       const peaks = [n.load.rps, ...(n.load.steps ?? []).map((x) => x.rps), n.load.ramp?.toRps ?? 0];
       rps += Math.max(...peaks) + (n.load.sine?.amplitudeRps ?? 0);

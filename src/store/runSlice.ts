@@ -12,7 +12,7 @@ export const initialRun = (): RunState => ({
   events: [],
   traces: [],
   faults: [],
-  capabilities: { faults: true, traces: false },
+  capabilities: { traces: false },
   chaos: { enabled: false, perMinute: 6 },
   message: null,
   summary: null,

@@ -32,7 +32,6 @@ export type BreakerState = BreakerStateName;
 
 /** What this run can show; the UI explains what is missing rather than pretend. */
 export interface Capabilities {
-  faults: boolean;
   /** False when the run samples no traces (the scenario's `tracing.sampleRate` is 0). */
   traces: boolean;
 }

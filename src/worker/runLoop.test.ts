@@ -21,7 +21,7 @@ describe('run loop', () => {
     const f = fakeHost();
     createRunLoop(f.host).handle({ type: 'load', scenario: shop, gen: 1 });
     expect(f.posts.map((p) => p.type)).toEqual(['ready', 'faults', 'snapshot', 'series']);
-    expect(f.last('ready')?.capabilities).toEqual({ faults: true, traces: true });
+    expect(f.last('ready')?.capabilities).toEqual({ traces: true });
     expect(f.last('snapshot')?.snapshot.tMs).toBe(0);
   });
 

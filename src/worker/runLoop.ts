@@ -5,6 +5,7 @@
  * to postMessage; tests drive it with a fake clock and scheduler.
  */
 import type { Snapshot } from '../engine/metrics/snapshot';
+import { killInstanceFault } from '../engine/faults/kinds/killInstance';
 import { kindCan } from '../engine/kinds';
 import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
@@ -76,7 +77,7 @@ export function createRunLoop(host: LoopHost) {
     rand = mulberry32(s.seed ^ 0x5eed);
     chaos = { ...chaos, nextAtMs: chaos.enabled ? nextKillAt(0, chaos.perMinute, rand) : Infinity };
     killable = new Set(s.nodes.filter((n) => kindCan(n.kind, 'chaos')).map((n) => n.id));
-    post({ type: 'ready', gen, capabilities: { faults: typeof sim.startFault === 'function', traces: (s.tracing?.sampleRate ?? 0) > 0 } });
+    post({ type: 'ready', gen, capabilities: { traces: (s.tracing?.sampleRate ?? 0) > 0 } });
     postFaults(true);
     postSnapshot();
     postSeries();
@@ -150,7 +151,7 @@ export function createRunLoop(host: LoopHost) {
     chaos.nextAtMs = nextKillAt(s.now(), chaos.perMinute, rand);
     const victim = pickVictim(lastSnap, killable, rand);
     // A chaos kill heals after a while, as an orchestrator would restart the pod.
-    if (victim) inject({ kind: 'kill-instance', target: victim, durationMs: CHAOS_KILL_MS }, true);
+    if (victim) inject({ kind: killInstanceFault.kind, target: victim, durationMs: CHAOS_KILL_MS }, true);
   }
 
   /** Where Play stops by itself: the scenario's end, until someone runs on past it. */

@@ -101,6 +101,8 @@ export class NodeRt {
   faultErrorRates: number[] = [];
   faultLatency: Sampler[] = [];
   blackholes = 0;
+  /** Faults in force that the short path does not look for (error, latency, black hole): see faults/types.ts `slowPath`. */
+  slowPathFaults = 0;
   slowdowns: number[] = [];
   /** Requests an admit hook refused with a rate limit's 429. */
   rateLimited = 0;
@@ -166,9 +168,8 @@ export class NodeRt {
 
   refreshPlain(): void {
     const hooks = this.stationHooks;
-    this.plain = this.behaviour === null && this.blackholes === 0 && this.opOf === null && (hooks === null || hooks.admit === null)
-      && this.sessions === null && this.discovery === null
-      && this.faultLatency.length === 0 && this.faultErrorRate === 0;
+    this.plain = this.behaviour === null && this.slowPathFaults === 0 && this.opOf === null && (hooks === null || hooks.admit === null)
+      && this.sessions === null && this.discovery === null;
     this.plainLeaf = this.plain && this.client === null && (hooks === null || hooks.beginCalls === null) && this.out.length === 0;
   }
 

@@ -1,7 +1,6 @@
-import { useStore } from '../../store';
 import { spike, startFault } from '../../store/runActions';
-import { selectCapabilities } from '../../store/selectors';
 import { Menu, MenuItem } from '../common/Menu';
+import { kindCan } from '../../engine/kinds';
 import { faultItemsFor } from './faultMenuItems';
 
 export interface MenuTarget {
@@ -18,7 +17,6 @@ export interface MenuTarget {
  * right click.
  */
 export function FaultMenu({ target, onClose }: { target: MenuTarget; onClose: () => void }) {
-  const caps = useStore(selectCapabilities);
   const items = faultItemsFor(target);
 
   const run = (fn: () => void) => () => {
@@ -29,21 +27,15 @@ export function FaultMenu({ target, onClose }: { target: MenuTarget; onClose: ()
   return (
     <Menu label={`Chaos for ${target.id}`} at={target} onClose={onClose}>
       <div className="mc-menu__title" aria-hidden="true">{target.id}</div>
-      {target.kind === 'client' && (
+      {kindCan(target.kind ?? '', 'source') && (
         <MenuItem onSelect={run(() => spike(target.id))}>Spike load ×5 for 30 s</MenuItem>
       )}
       {items.map((item) => (
-        <MenuItem
-          key={item.kind}
-          disabled={!caps.faults}
-          title={caps.faults ? undefined : 'This engine build cannot inject live faults yet'}
-          onSelect={run(() => startFault(item.make(target.id)))}
-        >
+        <MenuItem key={item.kind} onSelect={run(() => startFault(item.make(target.id)))}>
           {item.label}
         </MenuItem>
       ))}
-      {items.length > 0 && !caps.faults && <p className="mc-menu__note">Live faults arrive with the next engine build.</p>}
-      {items.length === 0 && target.kind !== 'client' && <p className="mc-menu__note">No faults for this element.</p>}
+      {items.length === 0 && !kindCan(target.kind ?? '', 'source') && <p className="mc-menu__note">No faults for this element.</p>}
     </Menu>
   );
 }

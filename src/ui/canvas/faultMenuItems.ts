@@ -1,4 +1,6 @@
 import { kindCan } from '../../engine/kinds';
+import { FAULTS } from '../../engine/faults/kinds';
+import type { FaultDefinition } from '../../engine/faults/types';
 import type { FaultKind, FaultSpec } from '../../worker/protocol';
 
 export interface FaultItem {
@@ -7,40 +9,27 @@ export interface FaultItem {
   make(target: string): FaultSpec;
 }
 
-/** What the right-click menu offers, per target type, with classroom-sized defaults. */
-const NODE_ITEMS: FaultItem[] = [
-  { kind: 'kill-instance', label: 'Kill one instance', make: (target) => ({ kind: 'kill-instance', target }) },
-  { kind: 'kill-service', label: 'Kill the whole service', make: (target) => ({ kind: 'kill-service', target }) },
-  { kind: 'latency', label: 'Add latency (+200 ms)', make: (target) => ({ kind: 'latency', target, addMs: 200 }) },
-  { kind: 'error', label: 'Fail 50% of requests', make: (target) => ({ kind: 'error', target, rate: 0.5 }) },
-  { kind: 'slowdown', label: 'Slow down (×3 service time)', make: (target) => ({ kind: 'slowdown', target, factor: 3 }) },
-  { kind: 'blackhole', label: 'Black hole (never answers)', make: (target) => ({ kind: 'blackhole', target }) },
-];
+/** What the right-click menu offers, per target type: each fault kind's own entries (engine/faults/kinds). */
+type Offered = FaultItem & { position: number; needsInstances: boolean; needs?: FaultDefinition['needs']; avoids?: FaultDefinition['avoids'] };
 
-const FLUSH: FaultItem = { kind: 'flush', label: 'Flush the cache (empty it)', make: (target) => ({ kind: 'flush', target }) };
+function itemsFor(where: 'node' | 'edge'): Offered[] {
+  return (FAULTS as readonly FaultDefinition[]).flatMap((f): Offered[] => {
+    const entry = f.menu?.[where];
+    return entry ? [{ kind: f.kind as FaultKind, label: entry.label, position: entry.position, make: (target) => entry.make(target) as FaultSpec, needsInstances: f.needsInstances === true, needs: f.needs, avoids: f.avoids }] : [];
+  }).sort((a, b) => a.position - b.position);
+}
 
-const EDGE_ITEMS: FaultItem[] = [
-  { kind: 'latency', label: 'Add network latency (+200 ms)', make: (target) => ({ kind: 'latency', target, addMs: 200 }) },
-  { kind: 'partition', label: 'Partition (cut this link)', make: (target) => ({ kind: 'partition', target }) },
-];
+const NODE_ITEMS = itemsFor('node');
+const EDGE_ITEMS = itemsFor('edge');
+const strip = ({ kind, label, make }: FaultItem): FaultItem => ({ kind, label, make });
 
 export function faultItemsFor(target: { type: 'node' | 'edge'; kind?: string }): FaultItem[] {
-  if (target.type === 'edge') return EDGE_ITEMS;
+  if (target.type === 'edge') return EDGE_ITEMS.map(strip);
   // A node that starts requests (a client) takes no faults; only one with instances loses one.
   const kind = target.kind ?? '';
   if (kindCan(kind, 'source')) return [];
-  // A platform-managed kind (a function) has nothing to kill; a flushable one (a cache) can be emptied.
-  const items = NODE_ITEMS.filter((i) => (i.kind !== 'kill-instance' || kindCan(kind, 'instances')) && (i.kind !== 'kill-service' || !kindCan(kind, 'managed')));
-  return kindCan(kind, 'flushable') ? [FLUSH, ...items] : items;
+  return NODE_ITEMS.filter((i) => (!i.needsInstances || kindCan(kind, 'instances')) && (!i.needs || kindCan(kind, i.needs)) && (!i.avoids || !kindCan(kind, i.avoids))).map(strip);
 }
 
-export const FAULT_WORDS: Record<FaultKind, string> = {
-  'kill-instance': 'instance killed',
-  'kill-service': 'service killed',
-  latency: 'added latency',
-  error: 'errors',
-  slowdown: 'slowdown',
-  partition: 'partition',
-  blackhole: 'black hole',
-  flush: 'flushed',
-};
+/** What the live fault list calls each fault kind. */
+export const FAULT_WORDS = Object.fromEntries(FAULTS.map((f) => [f.kind, f.words])) as Record<FaultKind, string>;

@@ -1,6 +1,6 @@
 import { defineKind } from '../types';
 import { buildStation } from '../buildStation';
-import { gatewaySchema, type GatewayNode } from './schema';
+import { gatewaySchema, splitAddsUpToZero, type GatewayNode } from './schema';
 import { installRoutes } from './routing';
 import { setRoutesLive } from './live';
 import { gatewayHooks } from './flow';
@@ -51,7 +51,7 @@ export const gatewayKind = defineKind({
       if (typeof r.to === 'string') ctx.needsEdge(`nodes[${i}].routes[${k}].to`, n.id, r.to);
       else {
         r.to.forEach((t, m) => ctx.needsEdge(`nodes[${i}].routes[${k}].to[${m}].service`, n.id, t.service));
-        if (r.to.reduce((a, t) => a + t.weight, 0) <= 0) ctx.problems.push({ path: `nodes[${i}].routes[${k}].to`, message: 'the split weights add up to 0' });
+        if (splitAddsUpToZero(r.to)) ctx.problems.push({ path: `nodes[${i}].routes[${k}].to`, message: 'the split weights add up to 0' });
       }
     });
     if (n.auth) ctx.needsEdge(`nodes[${i}].auth.to`, n.id, n.auth.to);

@@ -3,7 +3,7 @@ import { edgeKey } from '../../calls/edgeSchema';
 import type { NodeRt } from '../../runtime/nodeRuntime';
 import type { World } from '../../runtime/world';
 import { installRoutes } from './routing';
-import { routeSchema, routeTargets } from './schema';
+import { routeSchema, routeTargets, splitAddsUpToZero } from './schema';
 import { gatewayOf } from './state';
 
 /**
@@ -13,7 +13,7 @@ import { gatewayOf } from './state';
 export function setRoutesLive(w: World, n: NodeRt, input: readonly z.input<typeof routeSchema>[]): void {
   const routes = z.array(routeSchema).parse(input);
   routes.forEach((r, k) => {
-    if (typeof r.to !== 'string' && r.to.reduce((a, t) => a + t.weight, 0) <= 0) throw new Error(`routes[${k}].to: the split weights add up to 0`);
+    if (splitAddsUpToZero(r.to)) throw new Error(`routes[${k}].to: the split weights add up to 0`);
   });
   const edgeTo = (to: string) => {
     const e = w.edges.find((x) => x.from === n.index && w.nodes[x.to].id === to);

@@ -22,6 +22,11 @@ export function routeTargets(to: string | readonly { service: string; weight: nu
   return typeof to === 'string' ? [{ service: to, weight: 1 }] : to.map((t) => ({ service: t.service, weight: t.weight }));
 }
 
+/** Whether a route's split gives its requests nowhere to go: its weights add up to 0. */
+export function splitAddsUpToZero(to: string | readonly { weight: number }[]): boolean {
+  return typeof to !== 'string' && to.reduce((a, t) => a + t.weight, 0) <= 0;
+}
+
 /**
  * An API gateway: one entry point that routes each request by the longest matching path
  * prefix to one service. A request no route matches fails as 404.

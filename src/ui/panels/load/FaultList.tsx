@@ -1,13 +1,11 @@
 import { useStore } from '../../../store';
 import { stopFault } from '../../../store/runActions';
-import { selectCapabilities, selectFaults } from '../../../store/selectors';
+import { selectFaults } from '../../../store/selectors';
 import { fmtClock } from '../../common/format';
 import { FAULT_WORDS } from '../../canvas/faultMenuItems';
 
 export function FaultList() {
   const faults = useStore(selectFaults);
-  const caps = useStore(selectCapabilities);
-  if (!caps.faults) return <p className="mc-muted">Live faults need an engine build with startFault; right-click menus show them disabled until then.</p>;
   if (faults.length === 0) return <p className="mc-muted">None. Right-click a node or a call (or use its Chaos… button) to break something.</p>;
   return (
     <ul className="mc-faults" aria-label="Active faults">

@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => stop());
 
-const caps = (traces: boolean) => act(() => useStore.setState((s) => void (s.run.capabilities = { faults: true, traces })));
+const caps = (traces: boolean) => act(() => useStore.setState((s) => void (s.run.capabilities = { traces })));
 const setTracing = (tracing: { sampleRate: number } | undefined) => act(() => useStore.setState((s) => void (s.scenario.tracing = tracing)));
 
 describe('the Traces tab when it has nothing to show', () => {
