@@ -99,6 +99,12 @@ export function workloadLines(w: Workload): string[] {
     case 'registry':
       out.push(`Leases: heartbeat every ${spoken(n.heartbeatMs)}, evicted ${spoken(n.evictionMs)} after the last one, callers refresh every ${spoken(n.cacheRefreshMs)}.`);
       break;
+    case 'cache':
+      out.push(`Cache-aside: ${n.hitRatio !== undefined ? `${Math.round(n.hitRatio * 100)}% of lookups hit when warm` : `${n.keys} keys (Zipf s=${n.zipfS})`}, ${n.capacity} entries (maxmemory-policy allkeys-lru)${n.ttlMs !== undefined ? `, each set with PX ${n.ttlMs}` : ''}. The application reads it first and fills it on a miss.`);
+      break;
+    case 'function':
+      out.push(`A serverless function in the simulation (AWS Lambda, ${n.memoryMb} MB${n.reservedConcurrency !== undefined ? `, reserved concurrency ${n.reservedConcurrency}` : ''}${n.provisionedConcurrency > 0 ? `, provisioned concurrency ${n.provisionedConcurrency}` : ''}): here a container; Knative Serving would scale it from zero per request as Lambda does.`);
+      break;
     case 'saga':
       out.push(`Saga orchestrator (application code): ${n.steps.map((s, i) => `${i + 1}. ${s.call}${s.compensate ? ` (undo: ${s.compensate})` : ''}`).join(', ')}; each compensation tried ${n.maxCompensationAttempts} times, ${spoken(n.compensationBackoffMs)} apart${n.pivot !== undefined ? `; steps after step ${n.pivot + 1} are retried, not compensated` : ''}.`);
       break;

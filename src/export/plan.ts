@@ -95,10 +95,11 @@ function runtimeOf(node: ScenarioNode, sessionStores: ReadonlySet<string>): Runt
   switch (node.kind) {
     case 'client': return null;
     case 'database': return sessionStores.has(node.id) ? 'redis' : 'postgres';
+    case 'cache': return 'redis';
     case 'queue': return node.delivery === 'at-most-once' ? 'redis' : 'elasticmq';
     case 'topic': return 'localstack';
     case 'registry': return 'eureka';
-    case 'service': case 'gateway': case 'saga': return 'app';
+    case 'service': case 'gateway': case 'saga': case 'function': return 'app';
   }
 }
 

@@ -1,8 +1,8 @@
 import { edgeKey } from '../engine/calls/edgeSchema';
 import { KINDS, kindOf } from '../engine/kinds';
 import type { CrossCheckContext, KindDefinition } from '../engine/kinds/types';
-import { faultKindOf } from '../engine/faults/kinds';
 import type { Scenario } from '../engine/model';
+import { faultTargetProblem } from './faultTarget';
 import { checkPresentation } from './presentationChecks';
 import type { ScenarioProblem } from './problems';
 
@@ -55,17 +55,8 @@ export function crossCheck(s: Scenario): { problems: ScenarioProblem[]; warnings
       if (faultIds.has(f.id)) problems.push({ path: `faults[${i}].id`, message: `duplicate fault id "${f.id}" (also faults[${faultIds.get(f.id)}]): give each fault its own id` });
       else faultIds.set(f.id, i);
     }
-    const path = `faults[${i}].target`;
-    const node = byId.get(f.target);
-    const isEdge = seenEdges.has(f.target);
-    // What a fault may hit is its kind's `targets` (faults/kinds).
-    const targets = faultKindOf(f.kind)?.targets ?? 'node';
-    if (targets === 'edge') {
-      if (!isEdge) problems.push({ path, message: `no edge "${f.target}" to ${f.kind}` });
-    } else if (targets === 'node-or-edge') {
-      if (!node && !isEdge) problems.push({ path, message: `unknown node or edge "${f.target}"` });
-    } else if (!node) problems.push({ path, message: `unknown node "${f.target}"` });
-    else if (kindOf(node.kind)?.capabilities.source) problems.push({ path, message: `a ${f.kind} fault needs a service, gateway or database, not the ${node.kind} "${f.target}"` });
+    const problem = faultTargetProblem(f.kind, f.target, byId, seenEdges);
+    if (problem) problems.push({ path: `faults[${i}].target`, message: problem });
   });
 
   for (const kind of KINDS as readonly KindDefinition[]) kind.crossCheckAll?.(s.nodes.filter((n) => n.kind === kind.kind), ctx);

@@ -92,5 +92,6 @@ export class FaultBook {
     if (node && def.slowPath) node.slowPathFaults += dir;
     node?.refreshPlain();
     edge?.refreshPlain();
+    if (def.instant) entry.active = false;
   }
 }

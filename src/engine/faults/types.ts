@@ -3,6 +3,7 @@ import type { Sampler } from '../core/sampler';
 import { MAX_DURATION_MS } from '../core/units';
 import type { EdgeRt, NodeRt } from '../runtime/nodeRuntime';
 import type { World } from '../runtime/world';
+import type { KindCapabilities } from '../kinds/types';
 
 /** When a fault starts and for how long: fields every fault kind has. */
 export const whenShape = {
@@ -63,6 +64,14 @@ export interface FaultSpec<K extends string, Sh extends z.ZodRawShape> {
   targets: FaultTargets;
   /** Only a node with instances can take it (the fault menu offers it there only). */
   needsInstances?: boolean;
+  /** Only a node whose kind has this capability takes it (a flush: a cache, `flushable`). */
+  needs?: keyof KindCapabilities;
+  /** A node whose kind has this capability does not take it (kill faults: a function, `managed`). */
+  avoids?: keyof KindCapabilities;
+  /** Why a node that `needs` or `avoids` rules out cannot take it, for the cross-check's message. */
+  misfit?: string;
+  /** Done once started (a flush): nothing stays in force, so it is never listed as active or stopped. */
+  instant?: boolean;
   /**
    * Its effect on a node is one the station's short path skips (answers failed, latency added,
    * never answered): while it is in force the node's requests take the full path.

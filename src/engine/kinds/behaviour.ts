@@ -32,4 +32,10 @@ export interface NodeBehaviour {
   sample?(w: World, n: NodeRt, out: number[]): void;
   /** Extra live fields for the UI's snapshot (`nodes[id].extra`). */
   live?(w: World, n: NodeRt): Record<string, number | string>;
+  /** A `flush` fault: the kind drops what it holds (a cache's entries). */
+  flush?(w: World, n: NodeRt): void;
+  /** A kill-service fault on a kind without instances starts (dir 1) or ends (dir -1). */
+  kill?(w: World, n: NodeRt, dir: 1 | -1): void;
+  /** What a kind billed otherwise than per instance-hour has cost so far, and costs per hour now. */
+  cost?(w: World, n: NodeRt): { spent: number; perHour: number };
 }

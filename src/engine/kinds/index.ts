@@ -1,5 +1,7 @@
+import { cacheKind } from './cache';
 import { clientKind } from './client';
 import { databaseKind } from './database';
+import { functionKind } from './function';
 import { gatewayKind } from './gateway';
 import { queueKind } from './queue';
 import { registryKind } from './registry';
@@ -13,7 +15,7 @@ import type { KindCapabilities, KindDefinition } from './types';
  * edits, faults and cross-checks read. Adding a kind is a folder beside these and a line here
  * (see README.md).
  */
-export const KINDS = [clientKind, gatewayKind, serviceKind, databaseKind, registryKind, queueKind, topicKind, sagaKind] as const;
+export const KINDS = [clientKind, gatewayKind, serviceKind, functionKind, databaseKind, cacheKind, registryKind, queueKind, topicKind, sagaKind] as const;
 
 export type KindName = (typeof KINDS)[number]['kind'];
 export const KIND_NAMES = KINDS.map((k) => k.kind) as KindName[];

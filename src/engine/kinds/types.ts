@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Rng } from '../core/rng';
 import type { Scenario } from '../model';
 import type { NodeRt } from '../runtime/nodeRuntime';
 import type { World } from '../runtime/world';
@@ -16,6 +17,11 @@ export interface BuildContext {
   pathIds: ReadonlyMap<string, number>;
   /** Index of the edge from this node to `to`, or -1. */
   edgeTo(to: string): number;
+  /**
+   * A random stream of the node's own for a kind's private draws, named by its role; call it
+   * once per role and keep it (common random numbers: docs/semantics.md).
+   */
+  stream(role: string): Rng;
 }
 
 /**
@@ -36,6 +42,10 @@ export interface KindCapabilities {
   consumer?: boolean;
   /** A topic may fan out into it (every consumer, and queues: SNS to SQS). */
   subscriber?: boolean;
+  /** It holds entries that a "flush" fault empties (a cache); no other kind takes that fault. */
+  flushable?: boolean;
+  /** Its platform makes and replaces its environments (a serverless function): no kill faults. */
+  managed?: boolean;
 }
 
 /** A node's scaling settings: what the cost meter, the autoscaler and a resize need. */

@@ -10,12 +10,12 @@ export interface FaultItem {
 }
 
 /** What the right-click menu offers, per target type: each fault kind's own entries (engine/faults/kinds). */
-type Offered = FaultItem & { position: number; needsInstances: boolean };
+type Offered = FaultItem & { position: number; needsInstances: boolean; needs?: FaultDefinition['needs']; avoids?: FaultDefinition['avoids'] };
 
 function itemsFor(where: 'node' | 'edge'): Offered[] {
   return (FAULTS as readonly FaultDefinition[]).flatMap((f): Offered[] => {
     const entry = f.menu?.[where];
-    return entry ? [{ kind: f.kind as FaultKind, label: entry.label, position: entry.position, make: (target) => entry.make(target) as FaultSpec, needsInstances: f.needsInstances === true }] : [];
+    return entry ? [{ kind: f.kind as FaultKind, label: entry.label, position: entry.position, make: (target) => entry.make(target) as FaultSpec, needsInstances: f.needsInstances === true, needs: f.needs, avoids: f.avoids }] : [];
   }).sort((a, b) => a.position - b.position);
 }
 
@@ -28,7 +28,7 @@ export function faultItemsFor(target: { type: 'node' | 'edge'; kind?: string }):
   // A node that starts requests (a client) takes no faults; only one with instances loses one.
   const kind = target.kind ?? '';
   if (kindCan(kind, 'source')) return [];
-  return NODE_ITEMS.filter((i) => !i.needsInstances || kindCan(kind, 'instances')).map(strip);
+  return NODE_ITEMS.filter((i) => (!i.needsInstances || kindCan(kind, 'instances')) && (!i.needs || kindCan(kind, i.needs)) && (!i.avoids || !kindCan(kind, i.avoids))).map(strip);
 }
 
 /** What the live fault list calls each fault kind. */

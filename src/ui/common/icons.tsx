@@ -21,6 +21,8 @@ export const DatabaseIcon = () => <Svg><ellipse cx="12" cy="5.5" rx="7.5" ry="3"
 export const RegistryIcon = () => <Svg><path d="M5 3.5h12.5a1.5 1.5 0 0 1 1.5 1.5v15.5H6.5A1.5 1.5 0 0 1 5 19z" {...P} /><path d="M9 8h6M9 12h6M9 16h3" {...P} /></Svg>;
 export const QueueIcon = () => <Svg><rect x="2.5" y="7" width="19" height="10" rx="2" {...P} /><path d="M7 7v10M11.5 7v10M16 7v10" {...P} /></Svg>;
 export const TopicIcon = () => <Svg><circle cx="5" cy="12" r="2.5" {...P} /><path d="M7.5 12h4M11.5 12 19 5M11.5 12H19M11.5 12l7.5 7" {...P} /></Svg>;
+export const CacheIcon = () => <Svg><rect x="3.5" y="4.5" width="17" height="15" rx="2.5" {...P} /><path d="M13 7.5 9.5 12.5h4l-1.5 4 3.5-5h-4z" {...P} /></Svg>;
+export const FunctionIcon = () => <Svg><path d="M6.5 4.5h3L18 19.5M12.6 10.8 6.5 19.5" {...P} /></Svg>;
 export const SagaIcon = () => <Svg><path d="M3 18h5v-5h5V8h5V3" {...P} /><path d="M18 21v-4h3" {...P} /></Svg>;
 export const GenericIcon = () => <Svg><rect x="3.5" y="3.5" width="17" height="17" rx="3" {...P} /><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5v.7M12 17v.1" {...P} /></Svg>;
 

@@ -1,9 +1,9 @@
 import type { ReactElement } from 'react';
-import { ClientIcon, DatabaseIcon, GatewayIcon, GenericIcon, QueueIcon, RegistryIcon, SagaIcon, ServiceIcon, TopicIcon } from '../common/icons';
+import { CacheIcon, ClientIcon, FunctionIcon, DatabaseIcon, GatewayIcon, GenericIcon, QueueIcon, RegistryIcon, SagaIcon, ServiceIcon, TopicIcon } from '../common/icons';
 
 const ICONS: Record<string, () => ReactElement> = {
   client: ClientIcon, gateway: GatewayIcon, service: ServiceIcon, database: DatabaseIcon,
-  registry: RegistryIcon, queue: QueueIcon, topic: TopicIcon, saga: SagaIcon,
+  cache: CacheIcon, function: FunctionIcon, registry: RegistryIcon, queue: QueueIcon, topic: TopicIcon, saga: SagaIcon,
 };
 
 export function KindIcon({ kind }: { kind: string }) {

@@ -16,9 +16,9 @@ export const START_HERE = 'Start here';
 
 export const PRESET_GROUPS: readonly PresetGroup[] = [
   { title: START_HERE, ids: ['ecommerce'] },
-  { title: 'Scaling', ids: ['scale-out-vs-up', 'scale-up', 'autoscale-spike', 'sticky-sessions'] },
+  { title: 'Scaling', ids: ['scale-out-vs-up', 'scale-up', 'autoscale-spike', 'sticky-sessions', 'serverless-cold-starts'] },
   { title: 'Resilience', ids: ['timeouts', 'retry-storm', 'circuit-breaker', 'bulkhead', 'fallback', 'rate-limit', 'service-discovery'] },
-  { title: 'Messaging and data', ids: ['queue-absorbs-burst', 'queue-at-most-vs-at-least-once', 'topic-fan-out', 'saga-compensation', 'shared-database'] },
+  { title: 'Messaging and data', ids: ['queue-absorbs-burst', 'queue-at-most-vs-at-least-once', 'topic-fan-out', 'saga-compensation', 'shared-database', 'cache-flush'] },
   { title: 'Migration', ids: ['monolith', 'microservices', 'strangler-fig'] },
 ];
 

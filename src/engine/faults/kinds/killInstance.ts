@@ -7,6 +7,8 @@ export const killInstanceFault = defineFault({
   shape: { instance: z.number().int().min(0).optional().describe('Which instance (default: the first running one)') },
   targets: 'node',
   needsInstances: true,
+  avoids: 'managed',
+  misfit: 'a platform-managed node has no instances to kill (its platform replaces a failed environment): use an error fault',
   words: 'instance killed',
   menu: { node: { label: 'Kill one instance', position: 0, make: (target) => ({ kind: 'kill-instance', target }) } },
   describe: (f) => (f.instance !== undefined ? ` (instance ${f.instance})` : ''),

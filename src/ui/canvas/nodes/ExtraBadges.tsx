@@ -5,11 +5,12 @@ import { fmtMs } from '../../common/format';
 const NAMES: Record<string, string> = {
   depth: 'waiting', inFlight: 'in flight', oldestAgeMs: 'oldest', compensating: 'compensating', completed: 'done', compensated: 'undone', stuck: 'stuck',
   lost: 'lost', redelivered: 'redelivered', deadLettered: 'dead-lettered', sessionsLost: 'sessions lost',
+  entries: 'entries', evictions: 'evicted', concurrency: 'running', warm: 'warm', coldStarts: 'cold starts', coldStartsPerS: 'cold/s', throttles: 'throttled',
 };
 /** Counts that mean harm done (a message or session gone, an order stuck) once above zero. */
 const BAD = new Set(['stuck', 'lost', 'sessionsLost']);
 /** Counts of work done twice or set aside: not harm, but worth a look. */
-const WARN = new Set(['redelivered', 'deadLettered']);
+const WARN = new Set(['redelivered', 'deadLettered', 'throttles', 'coldStartsPerS']);
 /**
  * Values drawn elsewhere: the cost (on the dashboard) and a topic's per-subscriber backlog
  * (keys with a colon, drawn by the topic node as a table).

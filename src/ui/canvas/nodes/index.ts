@@ -6,7 +6,9 @@
 import type { ComponentType } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../types';
+import { CacheNode } from './CacheNode';
 import { ClientNode } from './ClientNode';
+import { FunctionNode } from './FunctionNode';
 import { DatabaseNode } from './DatabaseNode';
 import { GatewayNode } from './GatewayNode';
 import { GenericNode } from './GenericNode';
@@ -22,7 +24,9 @@ export const NODE_COMPONENTS: Record<string, NodeComponent> = {
   client: ClientNode,
   gateway: GatewayNode,
   service: ServiceNode,
+  function: FunctionNode,
   database: DatabaseNode,
+  cache: CacheNode,
   registry: RegistryNode,
   queue: QueueNode,
   topic: TopicNode,

@@ -23,10 +23,8 @@ export const NodeCharts = memo(function NodeCharts() {
     { id, channel: 'utilization', name: 'utilization %', scale: 100 },
     { id, channel: backlog, name: 'queue' },
   ]);
-  const reps = seriesRows(w, 'nodes', [
-    { id, channel: 'replicas', name: 'replicas' },
-    { id, channel: 'readyReplicas', name: 'ready' },
-  ]);
+  const second = secondChart(id, w.nodes[id]);
+  const reps = seriesRows(w, 'nodes', second.lines.map((l) => ({ id, ...l })));
   const empty = w.tMs.length === 0 ? 'No data yet.' : undefined;
   return (
     <div ref={ref} className="mc-dashboard__group">
@@ -42,16 +40,34 @@ export const NodeCharts = memo(function NodeCharts() {
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
         </LineChart>
       </ChartFrame>
-      <ChartFrame title={`${id}: replicas`} summary={`Replicas and ready replicas of ${id}`} empty={empty}>
+      <ChartFrame title={`${id}: ${second.title}`} summary={second.summary} empty={empty}>
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT - 20 }} data={reps} margin={MARGIN}>
           {timeAxis(domain)}
           {mark()}
-          <YAxis allowDecimals={false} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
-          <Line type="stepAfter" dataKey="replicas" stroke={PALETTE[1]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
-          <Line type="stepAfter" dataKey="ready" stroke={PALETTE[3]} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.8} />
+          <YAxis allowDecimals={false} domain={second.percent ? [0, 100] : undefined} unit={second.percent ? '%' : undefined} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
+          {second.lines.map((l, k) => (
+            <Line key={l.name} type="stepAfter" dataKey={l.name} stroke={PALETTE[k === 0 ? 1 : 3]} strokeDasharray={k === 0 ? undefined : '4 3'} dot={false} isAnimationActive={false} strokeWidth={1.8} />
+          ))}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
         </LineChart>
       </ChartFrame>
     </div>
   );
 });
+
+/**
+ * The node's second chart, by the series it has: a cache's hit ratio, a function's running
+ * invocations and warm environments (it has no replicas), else replicas and ready ones.
+ */
+function secondChart(id: string, channels: Record<string, unknown> | undefined) {
+  if (channels?.hitRatio) {
+    return { title: 'hit ratio', summary: `Share of lookups that hit in ${id}, per second`, percent: true, lines: [{ channel: 'hitRatio', name: 'hit ratio %', scale: 100 }] };
+  }
+  if (channels?.warmEnvironments) {
+    return {
+      title: 'environments', summary: `Invocations running and warm execution environments of ${id}`, percent: false,
+      lines: [{ channel: 'concurrentExecutions', name: 'running' }, { channel: 'warmEnvironments', name: 'warm' }],
+    };
+  }
+  return { title: 'replicas', summary: `Replicas and ready replicas of ${id}`, percent: false, lines: [{ channel: 'replicas', name: 'replicas' }, { channel: 'readyReplicas', name: 'ready' }] };
+}

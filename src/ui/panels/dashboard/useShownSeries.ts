@@ -17,16 +17,28 @@ export function windowDomain(w: SeriesWindow): [number, number] {
   return [Math.max(0, end - SERIES_WINDOW_MS / 1000), end];
 }
 
-/** Whether the element is on screen (inside its scrolling panel); true where that cannot be known. */
-function useInView(ref: RefObject<Element | null>): boolean {
+/**
+ * Whether the element is on screen (inside its scrolling panel); true where that cannot be known.
+ * The element behind `ref` may change (a chart group that hides while no node is shown and comes
+ * back as a new element), so it is looked up after every render and a new one is observed: an
+ * observer left on the detached old element would report it out of view for ever, and the charts
+ * would keep a stale window ("No data yet").
+ */
+export function useInView(ref: RefObject<Element | null>): boolean {
   const [inView, setInView] = useState(true);
+  const [el, setEl] = useState<Element | null>(null);
+  // After every render on purpose: a ref's element can change without a render of its own to
+  // depend on. It sets state only when the element did change, so it settles at once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   useEffect(() => {
-    const el = ref.current;
+    if (ref.current !== el) setEl(ref.current);
+  });
+  useEffect(() => {
     if (!el || typeof IntersectionObserver === 'undefined') return;
     const io = new IntersectionObserver((entries) => setInView(entries[entries.length - 1].isIntersecting));
     io.observe(el);
     return () => io.disconnect();
-  }, [ref]);
+  }, [el]);
   return inView;
 }
 
