@@ -1,73 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { csvCell } from './lessonFormat';
 import { SimInputError } from './runScenario';
-import type { SweepValue } from './sweepArgs';
-import type { RunFigures } from './sweepTasks';
+import type { RunFigures } from '../sweep/figures';
+import { sweepRows, type Stat, type SweepRow, type SweepRun } from '../sweep/rows';
 import { ms, pct, table } from './table';
 
-/** What a sweep ran: merge checks that every part ran the same. */
-export interface SweepRun {
-  file: string;
-  path: string;
-  values: SweepValue[];
-  seeds: number[];
-  durationMs: number;
-}
-
-/** Mean over the seeds that gave a figure, with the smallest and largest. */
-export interface Stat {
-  mean: number;
-  min: number;
-  max: number;
-}
-
-export interface SweepRow {
-  value: SweepValue;
-  /** Runs that finished; `failed` did not (their reasons are in `errors`). */
-  runs: number;
-  failed: number;
-  clients: Record<string, { p50: Stat | null; p99: Stat | null; errorRate: Stat | null; throughput: Stat | null }>;
-  errorRate: Stat | null;
-  throughput: Stat | null;
-  cost: Stat | null;
-  errors: { seed: number; message: string }[];
-}
-
-function stat(values: readonly (number | null)[]): Stat | null {
-  let sum = 0, n = 0, min = Infinity, max = -Infinity;
-  for (const v of values) {
-    if (v === null) continue;
-    sum += v;
-    n++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return n ? { mean: sum / n, min, max } : null;
-}
-
-/**
- * One row per value from the runs in task order (value after value, each under every seed):
- * the same numbers whether the runs came from one process or from merged shards.
- */
-export function sweepRows(run: SweepRun, runs: readonly RunFigures[]): SweepRow[] {
-  const k = run.seeds.length;
-  const clientIds: string[] = [];
-  for (const r of runs) for (const id of Object.keys(r.clients)) if (!clientIds.includes(id)) clientIds.push(id);
-  return run.values.map((value, v) => {
-    const mine = runs.slice(v * k, v * k + k);
-    const ok = mine.filter((r) => r.error === undefined);
-    const clients: SweepRow['clients'] = {};
-    for (const id of clientIds) {
-      const of = (f: 'p50' | 'p99' | 'errorRate' | 'throughput') => stat(ok.map((r) => r.clients[id]?.[f] ?? null));
-      clients[id] = { p50: of('p50'), p99: of('p99'), errorRate: of('errorRate'), throughput: of('throughput') };
-    }
-    return {
-      value, runs: ok.length, failed: mine.length - ok.length, clients,
-      errorRate: stat(ok.map((r) => r.errorRate)), throughput: stat(ok.map((r) => r.throughput)), cost: stat(ok.map((r) => r.cost)),
-      errors: mine.flatMap((r, s) => (r.error === undefined ? [] : [{ seed: run.seeds[s], message: r.error }])),
-    };
-  });
-}
+export { sweepRows, type SweepRow, type SweepRun };
 
 const money = (v: number) => `$${v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4)}`;
 const rps = (v: number) => v.toFixed(1);
