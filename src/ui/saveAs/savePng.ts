@@ -1,0 +1,41 @@
+/**
+ * Pictures out of the page: an element as a PNG file. html-to-image (and the work it does)
+ * loads only when someone saves a picture, never with the page.
+ */
+import { downloadBlob } from '../common/fileTransfer';
+
+/** Elements marked with this attribute (buttons on a chart, the canvas's controls) stay out of the picture. */
+export const SKIP_IN_PICTURE = 'data-picture-skip';
+
+export interface PictureOptions {
+  /** Size of the picture in CSS pixels (default: the element's own). */
+  width?: number;
+  height?: number;
+  /** Styles put on the copied element only (the canvas moves its drawing into view this way). */
+  style?: Partial<CSSStyleDeclaration>;
+}
+
+/** The page's background colour now (theme), so a picture is not transparent where the page is not. */
+export function pageBackground(): string {
+  const bg = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
+  return bg || getComputedStyle(document.body).backgroundColor || '#ffffff';
+}
+
+export async function elementPng(node: HTMLElement, o: PictureOptions = {}): Promise<Blob> {
+  const { toBlob } = await import('html-to-image');
+  const blob = await toBlob(node, {
+    backgroundColor: pageBackground(),
+    pixelRatio: Math.max(2, window.devicePixelRatio || 1),
+    width: o.width,
+    height: o.height,
+    style: o.style,
+    filter: (n) => !(n instanceof Element && n.hasAttribute(SKIP_IN_PICTURE)),
+  });
+  if (!blob) throw new Error('the browser made no picture');
+  return blob;
+}
+
+/** Saves an element as `name` (ending in .png). */
+export async function savePng(node: HTMLElement, name: string, o?: PictureOptions): Promise<void> {
+  downloadBlob(name, await elementPng(node, o));
+}
