@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { csvCell } from './lessonFormat';
 import { SimInputError } from './runScenario';
 import type { RunFigures } from '../sweep/figures';
+import { sweepCsv } from '../sweep/csv';
 import { sweepRows, type Stat, type SweepRow, type SweepRun } from '../sweep/rows';
 import { ms, pct, table } from './table';
 
-export { sweepRows, type SweepRow, type SweepRun };
+export { sweepCsv, sweepRows, type SweepRow, type SweepRun };
 
 const money = (v: number) => `$${v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4)}`;
 const rps = (v: number) => v.toFixed(1);
@@ -40,22 +40,6 @@ export function formatSweep(run: SweepRun, rows: readonly SweepRow[]): string {
     if (errors.length > 20) out.push(`  ... and ${errors.length - 20} more (the JSON has them all)`);
   }
   return out.join('\n');
-}
-
-/** The sweep as CSV, one row per value, every figure at full precision. */
-export function sweepCsv(rows: readonly SweepRow[]): string {
-  const clientIds = Object.keys(rows[0]?.clients ?? {});
-  const three = (name: string) => [`${name}_mean`, `${name}_min`, `${name}_max`];
-  const header = ['value', 'runs', 'failed_runs',
-    ...clientIds.flatMap((id) => ['p50_ms', 'p99_ms', 'error_rate', 'throughput'].flatMap((f) => three(`${id}.${f}`))),
-    ...three('error_rate'), ...three('throughput'), ...three('cost')];
-  const nums = (s: Stat | null): (number | string)[] => (s === null ? ['', '', ''] : [s.mean, s.min, s.max]);
-  const lines = rows.map((r) => [
-    r.value, r.runs, r.failed,
-    ...clientIds.flatMap((id) => [r.clients[id].p50, r.clients[id].p99, r.clients[id].errorRate, r.clients[id].throughput].flatMap(nums)),
-    ...nums(r.errorRate), ...nums(r.throughput), ...nums(r.cost),
-  ].map(csvCell).join(','));
-  return [header.map(csvCell).join(','), ...lines].join('\n') + '\n';
 }
 
 /**

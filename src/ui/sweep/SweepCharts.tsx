@@ -1,6 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../panels/dashboard/ChartFrame';
 import { DASHES, PALETTE, useAxisWidth } from '../panels/dashboard/chartBits';
+import { scenarioFileName } from '../saveAs/fileNames';
 import { fmtDollars, fmtMs, fmtPct, type SweepPicture } from './sweepSeries';
 
 const HEIGHT = 150;
@@ -28,7 +29,7 @@ export function SweepCharts({ picture, axisLabel, fileLabel }: { picture: SweepP
   const many = clients.length > 1;
   return (
     <div className="mc-sweep__charts">
-      <ChartFrame title="p99 latency (ms)" exportName={`sweep-p99-${fileLabel}`}
+      <ChartFrame title="p99 latency (ms)" exportName={scenarioFileName(`${fileLabel} p99`, 'png')}
         summary={`p99 latency against ${axisLabel}${k ? `; the knee is at ${k.x}` : ''}.`}>
         <LineChart responsive style={{ width: '100%', height: HEIGHT }} data={points} margin={MARGIN}>
           {xAxis(axisLabel, domain)}
@@ -41,7 +42,7 @@ export function SweepCharts({ picture, axisLabel, fileLabel }: { picture: SweepP
           {k && k.worstP99 !== null && <ReferenceDot x={k.x} y={k.worstP99} r={5} fill="var(--warn)" stroke="var(--panel)" />}
         </LineChart>
       </ChartFrame>
-      <ChartFrame title="Error rate (%)" exportName={`sweep-errors-${fileLabel}`} summary={`Error rate against ${axisLabel}.`}>
+      <ChartFrame title="Error rate (%)" exportName={scenarioFileName(`${fileLabel} error rate`, 'png')} summary={`Error rate against ${axisLabel}.`}>
         <LineChart responsive style={{ width: '100%', height: HEIGHT }} data={points} margin={MARGIN}>
           {xAxis(axisLabel, domain)}
           <YAxis tick={TICK} stroke="var(--muted)" width={axis.left + 12} label={yLabel('errors (%)')} tickFormatter={(v: number) => fmtPct(v)} domain={[0, 'auto']} />
@@ -49,7 +50,7 @@ export function SweepCharts({ picture, axisLabel, fileLabel }: { picture: SweepP
           <Line dataKey="errorPct" name="error rate" stroke="var(--bad)" dot isAnimationActive={false} connectNulls />
         </LineChart>
       </ChartFrame>
-      <ChartFrame title="Cost ($ per hour)" exportName={`sweep-cost-${fileLabel}`} summary={`What the services cost per hour, on average over the run, against ${axisLabel}.`}>
+      <ChartFrame title="Cost ($ per hour)" exportName={scenarioFileName(`${fileLabel} cost`, 'png')} summary={`What the services cost per hour, on average over the run, against ${axisLabel}.`}>
         <LineChart responsive style={{ width: '100%', height: HEIGHT }} data={points} margin={MARGIN}>
           {xAxis(axisLabel, domain)}
           <YAxis tick={TICK} stroke="var(--muted)" width={axis.left + 12} label={yLabel('cost ($/h)')} tickFormatter={(v: number) => fmtDollars(v)} domain={[0, 'auto']} />

@@ -1,14 +1,15 @@
 import { useEffect, useId, useMemo } from 'react';
 import { useStore } from '../../store';
 import { selectScenario } from '../../store/selectors';
+import { sweepCsv } from '../../sweep/csv';
 import { sweepFields, type SweepField } from '../../sweep/fields';
+import { download } from '../common/fileTransfer';
+import { scenarioFileName } from '../saveAs/fileNames';
 import type { SweepRunner } from '../../worker/sweepClient';
 import { SweepCharts } from './SweepCharts';
 import { fmtDollars, fmtMs, fmtPct, sweepPicture } from './sweepSeries';
 import { cancelSweep, editForm, formFor, setForm, startSweep, useSweep, type SweepForm } from './sweepState';
 import '../../styles/sweep.css';
-
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 function Field({ label, value, onChange, hint, wide }: { label: string; value: string; onChange: (v: string) => void; hint?: string; wide?: boolean }) {
   const id = useId();
@@ -80,7 +81,7 @@ export function SweepPanel({ runner }: { runner?: SweepRunner }) {
       {picture && picture.points.length > 0 && plan && (
         <>
           {picture.notes.length > 0 && <ul className="mc-sweep__notes" aria-label="What the sweep shows">{picture.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
-          <SweepCharts picture={picture} axisLabel={axisLabel} fileLabel={slug(`${plan.field.path}`)} />
+          <SweepCharts picture={picture} axisLabel={axisLabel} fileLabel={`sweep ${plan.field.path}`} />
           <table className="mc-sweep__table">
             <caption className="sr-only">Sweep results, one row per value</caption>
             <thead><tr><th scope="col">{plan.field.label}</th><th scope="col">worst p99</th><th scope="col">error rate</th><th scope="col">cost</th><th scope="col">runs failed</th></tr></thead>
@@ -96,6 +97,11 @@ export function SweepPanel({ runner }: { runner?: SweepRunner }) {
               ))}
             </tbody>
           </table>
+          <p>
+            <button type="button" className="mc-btn mc-btn--small" onClick={() => download(scenarioFileName(`sweep ${plan.field.path}`, 'csv'), sweepCsv(picture.rows), 'text/csv')}>
+              Download CSV
+            </button>
+          </p>
         </>
       )}
     </div>

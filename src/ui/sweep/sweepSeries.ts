@@ -1,6 +1,6 @@
 import type { RunFigures } from '../../sweep/figures';
 import { kneeIndex } from '../../sweep/knee';
-import { sweepRows, worstP99 } from '../../sweep/rows';
+import { sweepRows, worstP99, type SweepRow } from '../../sweep/rows';
 import type { SweepPlan } from './sweepState';
 
 /** One value of the sweep as its charts show it: means over the seeds that finished. */
@@ -17,6 +17,8 @@ export interface SweepPoint {
 }
 
 export interface SweepPicture {
+  /** The values run so far with their figures over the seeds, as npm run sweep prints them. */
+  rows: SweepRow[];
   points: SweepPoint[];
   clients: string[];
   /** Index into points of the knee of the worst p99, if the curve has one. */
@@ -48,7 +50,7 @@ export function sweepPicture(plan: SweepPlan, runs: readonly RunFigures[]): Swee
   const measured = points.filter((p): p is SweepPoint & { worstP99: number } => p.worstP99 !== null);
   const k = kneeIndex(measured.map((p) => ({ x: p.x, y: p.worstP99 })));
   const knee = k === null ? null : points.indexOf(measured[k]);
-  return { points, clients, knee, notes: notes(plan, points, knee) };
+  return { rows, points, clients, knee, notes: notes(plan, points, knee) };
 }
 
 function notes(plan: SweepPlan, points: readonly SweepPoint[], knee: number | null): string[] {

@@ -14,7 +14,7 @@ function SavePicture({ title, name }: { title: string; name?: string }) {
         const figure = e.currentTarget.closest('figure');
         if (!figure) return;
         setBusy(true);
-        savePng(figure, name ? `${name}.png` : runFileName(`chart ${title}`, 'png'))
+        savePng(figure, name ?? runFileName(`chart ${title}`, 'png'))
           .catch((err: unknown) => showNotice({ tone: 'error', title: 'The chart was not saved', lines: [(err as Error)?.message ?? String(err)] }))
           .finally(() => setBusy(false));
       }}>
@@ -25,7 +25,7 @@ function SavePicture({ title, name }: { title: string; name?: string }) {
 
 /**
  * A titled chart card; `summary` is the chart in one sentence for screen readers. Each has a
- * button that saves it as a picture, named `exportName` or after its title.
+ * button that saves it as a picture, named `exportName` (a whole file name) or after its title.
  */
 export function ChartFrame({ title, summary, children, empty, ref, exportName }: { title: string; summary: string; children: ReactNode; empty?: string; ref?: Ref<HTMLElement>; exportName?: string }) {
   return (
