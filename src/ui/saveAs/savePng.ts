@@ -1,6 +1,8 @@
 /**
  * Pictures out of the page: an element as a PNG file. html-to-image (and the work it does)
- * loads only when someone saves a picture, never with the page.
+ * loads only when someone saves a picture, never with the page. It is pinned at 1.11.11: in
+ * the versions after it, React Flow's edges (each an svg of its own, drawn outside its box)
+ * are missing from the picture.
  */
 import { downloadBlob } from '../common/fileTransfer';
 
