@@ -44,7 +44,7 @@ describe('the Sweep panel', () => {
     await userEvent.selectOptions(vary, 'nodes.checkout.instances');
     expect(screen.getByLabelText('From')).toHaveValue('1');
     expect(screen.getByLabelText('To')).toHaveValue('8');
-    expect(screen.getByLabelText('Step')).toHaveValue('1');
+    expect(screen.getByLabelText('In steps of')).toHaveValue('1');
   });
 
   it('runs the sweep off the page with a progress bar, fills the table as runs arrive, marks the knee, and Cancel stops it', async () => {

@@ -59,7 +59,7 @@ export function SweepPanel({ runner }: { runner?: SweepRunner }) {
         </span>
         <Field label="From" value={form.from} onChange={(from) => edit({ from })} />
         <Field label="To" value={form.to} onChange={(to) => edit({ to })} />
-        <Field label="Step" value={form.step} onChange={(step) => edit({ step })} />
+        <Field label="In steps of" value={form.step} onChange={(step) => edit({ step })} />
         <Field label="Seeds" value={form.seeds} onChange={(seeds) => edit({ seeds })} />
         <Field label="Seconds per run" wide value={form.seconds} hint={String((scenario.durationMs ?? 60_000) / 1000)} onChange={(seconds) => edit({ seconds })} />
         <span className="mc-sweep__actions">

@@ -71,7 +71,7 @@ const number = (raw: string, what: string) => {
 /** Reads the form into a plan, or says (in the form's words) what is wrong with it. */
 export function planOf(form: SweepForm, field: SweepField, scenario: ScenarioInput & { seed?: number; durationMs?: number }): { plan: SweepPlan; pointer: string } | { error: string } {
   try {
-    const values = rangeValues(number(form.from, 'From'), number(form.to, 'To'), number(form.step, 'Step'), MAX_PAGE_RUNS);
+    const values = rangeValues(number(form.from, 'From'), number(form.to, 'To'), number(form.step, 'The step'), MAX_PAGE_RUNS);
     const seedCount = whole(form.seeds, 'Seeds', 1, 20);
     if (values.length * seedCount > MAX_PAGE_RUNS) throw new SweepRangeError(`${values.length} values times ${seedCount} seeds is ${values.length * seedCount} runs, more than ${MAX_PAGE_RUNS}; take a larger step or fewer seeds`);
     const durationMs = form.seconds.trim() === '' ? (scenario.durationMs ?? 60_000) : whole(form.seconds, 'Seconds per run', 1, 3600) * 1000;
