@@ -66,9 +66,8 @@ describe('a sweep in the page', () => {
 
   it('runs every value under every seed in order, and agrees with queueing: the knee is the first instance count that is not saturated', () => {
     const values = [1, 2, 3, 4, 5, 6];
-    const pointer = (checkSweep(INPUT, 'nodes.checkout.instances', values) as { pointer: string }).pointer;
     const msgs: FromSweepWorker[] = [];
-    runSweepJob({ scenario: INPUT, pointer, values, seeds: [5], durationMs: 10_000 }, (m) => msgs.push(m));
+    runSweepJob({ scenario: INPUT, path: 'nodes.checkout.instances', values, seeds: [5], durationMs: 10_000 }, (m) => msgs.push(m));
     expect(msgs.map((m) => (m.type === 'run' ? m.index : m.type))).toEqual([0, 1, 2, 3, 4, 5, 'done']);
     const runs = msgs.flatMap((m) => (m.type === 'run' ? [m.figures] : []));
     const field = sweepFields(parseScenarioOrThrow(INPUT))[1];
@@ -87,6 +86,12 @@ describe('a sweep in the page', () => {
     expect(steps[0]).toBeGreaterThan(0);
     for (const s of steps) expect(Math.abs(s - steps[0]) / steps[0]).toBeLessThan(0.02);
     expect(picture.notes[1]).toMatch(/^Each extra instance costs \$/);
+  });
+
+  it('runs nothing when a value cannot be taken, and says which', () => {
+    const msgs: FromSweepWorker[] = [];
+    runSweepJob({ scenario: INPUT, path: 'nodes.checkout.instances', values: [2, -1], seeds: [5], durationMs: 10_000 }, (m) => msgs.push(m));
+    expect(msgs).toEqual([{ type: 'invalid', problem: { at: 'value', value: -1, message: expect.stringMatching(/instances/) } }]);
   });
 
   it('draws only the values whose runs have all arrived', () => {

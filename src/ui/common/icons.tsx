@@ -40,7 +40,6 @@ export const ProjectorIcon = () => <Svg><rect x="2.5" y="7" width="19" height="1
 export const LayoutIcon = () => <Svg><rect x="3" y="3" width="7" height="7" rx="1.5" {...P} /><rect x="14" y="14" width="7" height="7" rx="1.5" {...P} /><path d="M10 6.5h4a2 2 0 0 1 2 2V14" {...P} /></Svg>;
 export const BoltIcon = () => <Svg><path d="M13 2 4 14h7l-1 8 9-12h-7z" {...P} /></Svg>;
 export const FitIcon = () => <Svg><path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" {...P} /></Svg>;
-export const PictureIcon = ({ size = 18 }: { size?: number }) => <Svg size={size}><rect x="3" y="5" width="18" height="14" rx="2" {...P} /><circle cx="9" cy="10" r="1.8" {...P} /><path d="m4 18 5.5-5 4 3.5 2.5-2 4 3.5" {...P} /></Svg>;
 export const MoreIcon = () => <Svg><circle cx="5" cy="12" r="1.6" fill="currentColor" /><circle cx="12" cy="12" r="1.6" fill="currentColor" /><circle cx="19" cy="12" r="1.6" fill="currentColor" /></Svg>;
 /** A chevron pointing where the panel goes when pressed. */
 export const ChevronIcon = ({ dir }: { dir: 'left' | 'right' | 'up' | 'down' }) => {

@@ -1,13 +1,10 @@
 /**
- * Pictures out of the page: an element as a PNG file. html-to-image (and the work it does)
- * loads only when someone saves a picture, never with the page. It is pinned at 1.11.11: in
- * the versions after it, React Flow's edges (each an svg of its own, drawn outside its box)
- * are missing from the picture.
+ * Pictures out of the page: an element as a PNG. html-to-image (and the work it does) loads
+ * only when someone saves a picture, never with the page. It is pinned at 1.11.11: in the
+ * versions after it, React Flow's edges (each an svg of its own, drawn outside its box) are
+ * missing from the picture.
  */
-import { downloadBlob } from '../common/fileTransfer';
-
-/** Elements marked with this attribute (buttons on a chart, the canvas's controls) stay out of the picture. */
-export const SKIP_IN_PICTURE = 'data-picture-skip';
+import { SKIP_IN_PICTURE } from './chartPictures';
 
 export interface PictureOptions {
   /** Size of the picture in CSS pixels (default: the element's own). */
@@ -18,7 +15,7 @@ export interface PictureOptions {
 }
 
 /** The page's background colour now (theme), so a picture is not transparent where the page is not. */
-export function pageBackground(): string {
+function pageBackground(): string {
   const bg = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
   return bg || getComputedStyle(document.body).backgroundColor || '#ffffff';
 }
@@ -35,9 +32,4 @@ export async function elementPng(node: HTMLElement, o: PictureOptions = {}): Pro
   });
   if (!blob) throw new Error('the browser made no picture');
   return blob;
-}
-
-/** Saves an element as `name` (ending in .png). */
-export async function savePng(node: HTMLElement, name: string, o?: PictureOptions): Promise<void> {
-  downloadBlob(name, await elementPng(node, o));
 }

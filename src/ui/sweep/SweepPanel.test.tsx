@@ -6,6 +6,7 @@ import { fakeEngine, resetStore } from '../../../tests/ui/storeHarness';
 import { parseScenarioOrThrow } from '../../scenario/parse';
 import { useStore } from '../../store';
 import type { RunFigures } from '../../sweep/figures';
+import { checkSweep } from '../../sweep/plan';
 import type { SweepJob } from '../../worker/sweepJobs';
 import type { SweepListener, SweepRunner } from '../../worker/sweepClient';
 import { SweepPanel } from './SweepPanel';
@@ -53,7 +54,7 @@ describe('the Sweep panel', () => {
     await userEvent.selectOptions(screen.getByLabelText('Vary'), 'nodes.checkout.instances');
     await userEvent.click(screen.getByRole('button', { name: 'Run sweep' }));
     const { job, on } = fake.get();
-    expect(job).toMatchObject({ pointer: '/nodes/1/instances', values: [1, 2, 3, 4, 5, 6, 7, 8], seeds: [5], durationMs: 180_000 });
+    expect(job).toMatchObject({ path: 'nodes.checkout.instances', values: [1, 2, 3, 4, 5, 6, 7, 8], seeds: [5], durationMs: 180_000 });
     const p99s = [2000, 900, 60, 50, 48, 47, 47, 47];
     act(() => {
       on!.run(0, figures(p99s[0], 0.1));
@@ -84,7 +85,15 @@ describe('the Sweep panel', () => {
   });
 
   it('says what is wrong with a range, in the words of the form, and runs nothing', async () => {
-    const fake = fakeRunner();
+    // The worker's first step: check every value before any run.
+    let runs = 0;
+    const checking: SweepRunner = (job, on) => {
+      const checked = checkSweep(job.scenario, job.path, job.values);
+      if (!checked.ok) on.invalid(checked.problem);
+      else runs++;
+      return () => undefined;
+    };
+    const fake = { ...fakeRunner(), runner: checking };
     render(<SweepPanel runner={fake.runner} />);
     await userEvent.selectOptions(screen.getByLabelText('Vary'), 'nodes.checkout.instances');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '6' } });
@@ -94,6 +103,7 @@ describe('the Sweep panel', () => {
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '-1' } });
     await userEvent.click(screen.getByRole('button', { name: 'Run sweep' }));
     expect(screen.getByRole('alert')).toHaveTextContent(/checkout: instances = -1: .*instances/);
-    expect(fake.get().calls).toBe(0);
+    expect(runs).toBe(0);
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });

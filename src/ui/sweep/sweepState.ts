@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { ScenarioInput } from '../../engine/model';
 import type { SweepField } from '../../sweep/fields';
 import type { RunFigures } from '../../sweep/figures';
-import { checkSweep } from '../../sweep/plan';
+import type { SweepProblem } from '../../sweep/plan';
 import { rangeValues, SweepRangeError, type SweepValue } from '../../sweep/values';
 import { runSweepInWorker, type SweepRunner } from '../../worker/sweepClient';
 
@@ -69,24 +69,22 @@ const number = (raw: string, what: string) => {
 };
 
 /** Reads the form into a plan, or says (in the form's words) what is wrong with it. */
-export function planOf(form: SweepForm, field: SweepField, scenario: ScenarioInput & { seed?: number; durationMs?: number }): { plan: SweepPlan; pointer: string } | { error: string } {
+export function planOf(form: SweepForm, field: SweepField, scenario: ScenarioInput & { seed?: number; durationMs?: number }): { plan: SweepPlan } | { error: string } {
   try {
     const values = rangeValues(number(form.from, 'From'), number(form.to, 'To'), number(form.step, 'The step'), MAX_PAGE_RUNS);
     const seedCount = whole(form.seeds, 'Seeds', 1, 20);
     if (values.length * seedCount > MAX_PAGE_RUNS) throw new SweepRangeError(`${values.length} values times ${seedCount} seeds is ${values.length * seedCount} runs, more than ${MAX_PAGE_RUNS}; take a larger step or fewer seeds`);
     const durationMs = form.seconds.trim() === '' ? (scenario.durationMs ?? 60_000) : whole(form.seconds, 'Seconds per run', 1, 3600) * 1000;
-    const checked = checkSweep(scenario, field.path, values);
-    if (!checked.ok) {
-      const p = checked.problem;
-      return { error: p.at === 'value' ? `${field.label} = ${String(p.value)}: ${p.message}` : `${field.label}: ${p.message}` };
-    }
     const first = scenario.seed ?? 1;
-    return { plan: { field, values, seeds: Array.from({ length: seedCount }, (_, k) => first + k), durationMs }, pointer: checked.pointer };
+    return { plan: { field, values, seeds: Array.from({ length: seedCount }, (_, k) => first + k), durationMs } };
   } catch (e) {
     if (e instanceof SweepRangeError) return { error: e.message.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase()) };
     throw e;
   }
 }
+
+/** A problem the sweep's worker found, in the words of the form. */
+export const problemText = (field: SweepField, p: SweepProblem) => (p.at === 'value' ? `${field.label} = ${String(p.value)}: ${p.message}` : `${field.label}: ${p.message}`);
 
 /** Starts the sweep the form describes (ending one under way); false when the form is wrong. */
 export function startSweep(field: SweepField, scenario: ScenarioInput, runner: SweepRunner = runSweepInWorker): boolean {
@@ -98,13 +96,18 @@ export function startSweep(field: SweepField, scenario: ScenarioInput, runner: S
     return false;
   }
   current?.cancel();
-  const { plan, pointer } = planned;
+  const { plan } = planned;
   const runs: RunFigures[] = [];
   useSweep.setState({ status: 'running', plan, runs: [], message: null });
   const token = { cancel: () => {} };
   current = token;
   const stillMine = () => current === token;
-  token.cancel = runner({ scenario, pointer, values: plan.values, seeds: plan.seeds, durationMs: plan.durationMs }, {
+  token.cancel = runner({ scenario, path: field.path, values: plan.values, seeds: plan.seeds, durationMs: plan.durationMs }, {
+    invalid(problem) {
+      if (!stillMine()) return;
+      current = null;
+      useSweep.setState({ status: 'idle', plan: null, message: problemText(field, problem) });
+    },
     run(index, figures) {
       if (!stillMine()) return;
       runs[index] = figures;

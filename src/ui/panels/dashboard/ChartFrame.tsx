@@ -1,8 +1,14 @@
 import { useState, type ReactNode, type Ref } from 'react';
-import { PictureIcon } from '../../common/icons';
-import { runFileName } from '../../saveAs/fileNames';
-import { savePng, SKIP_IN_PICTURE } from '../../saveAs/savePng';
-import { showNotice } from '../../../store/uiActions';
+import { askToSaveChart, SKIP_IN_PICTURE } from '../../saveAs/chartPictures';
+
+/** A picture in a frame: save as a picture. */
+const PictureIcon = () => (
+  <svg width={14} height={14} viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="icon">
+    <g fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+      <rect x="3" y="5" width="18" height="14" rx="2" /><circle cx="9" cy="10" r="1.8" /><path d="m4 18 5.5-5 4 3.5 2.5-2 4 3.5" />
+    </g>
+  </svg>
+);
 
 /** The small button on a chart that saves it as a PNG (named after the chart unless told). */
 function SavePicture({ title, name }: { title: string; name?: string }) {
@@ -14,11 +20,9 @@ function SavePicture({ title, name }: { title: string; name?: string }) {
         const figure = e.currentTarget.closest('figure');
         if (!figure) return;
         setBusy(true);
-        savePng(figure, name ?? runFileName(`chart ${title}`, 'png'))
-          .catch((err: unknown) => showNotice({ tone: 'error', title: 'The chart was not saved', lines: [(err as Error)?.message ?? String(err)] }))
-          .finally(() => setBusy(false));
+        void askToSaveChart(figure, title, name).finally(() => setBusy(false));
       }}>
-      <PictureIcon size={14} />
+      <PictureIcon />
     </button>
   );
 }
