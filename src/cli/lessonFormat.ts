@@ -1,6 +1,7 @@
 import { fmt } from '../lessons/compare';
 import type { Figure, Lesson, LessonResult } from '../lessons/types';
 import type { GradeRow, VerifyOutcome } from './lessonTasks';
+import { csvCell } from '../report/csv';
 
 const show = (v: Figure) => (typeof v === 'number' ? fmt(v) : v === null ? '-' : String(v));
 
@@ -38,10 +39,7 @@ export function formatGrade(rows: readonly GradeRow[]): string {
     `${rows.length} file${rows.length === 1 ? '' : 's'}: ${n('pass')} pass, ${n('fail')} fail${n('error') ? `, ${n('error')} could not be judged` : ''}`].join('\n');
 }
 
-export const csvCell = (v: unknown) => {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+export { csvCell };
 
 /** The grade as CSV for a spreadsheet: one row per file. */
 export function gradeCsv(rows: readonly GradeRow[]): string {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import type { ScenarioInput } from '../engine/model';
-import { describeMissing, lookupScenario, toPointer } from '../lessons/paths';
-import { PatchFailure } from '../lessons/patch';
-import { parseScenario, parseScenarioText } from '../scenario/parse';
+import { parseScenarioText } from '../scenario/parse';
+import { checkSweep } from '../sweep/plan';
 import { formatProblems } from '../scenario/problems';
 import { UsageError } from './args';
 import { jobText } from './k8sJob';
@@ -12,7 +11,7 @@ import { asJson, partText, shardTasks, writePart } from './shard';
 import { takeDistribution, type Distribution } from './shardArgs';
 import { parseSweepArgs, SWEEP_USAGE, type SweepCommand } from './sweepArgs';
 import { printSweep, type SweepRun } from './sweepFormat';
-import { SWEEP_TASKS_URL, sweepTask, withValue, type RunFigures, type SweepTask } from './sweepTasks';
+import { SWEEP_TASKS_URL, sweepTask, type RunFigures, type SweepTask } from './sweepTasks';
 import { runTasks } from './taskPool';
 import { runCli } from './runCli';
 
@@ -74,22 +73,12 @@ function prepare(cmd: SweepCommand): { run: SweepRun; text: string; pointer: str
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new SimInputError(formatProblems(cmd.file, parsed.problems));
   const input = JSON.parse(text) as ScenarioInput;
-  const found = lookupScenario(input, cmd.path, true);
-  if (!found.ok) throw new SimInputError(`${cmd.file}: --vary: ${describeMissing(cmd.path, found)}`);
-  if (found.value !== null && typeof found.value === 'object' && !('dist' in found.value)) {
-    throw new SimInputError(`${cmd.file}: --vary: "${cmd.path}" is a group of settings, not one value; name a field inside it`);
+  const checked = checkSweep(input, cmd.path, cmd.values);
+  if (!checked.ok) {
+    const p = checked.problem;
+    throw new SimInputError(`${cmd.file}: --vary${p.at === 'value' ? ` ${cmd.path}=${String(p.value)}` : p.at === 'patch' ? ` ${cmd.path}` : ''}: ${p.message}`);
   }
-  const pointer = toPointer(found.tokens);
-  for (const value of cmd.values) {
-    let result;
-    try {
-      result = parseScenario(withValue(input, pointer, value));
-    } catch (e) {
-      if (e instanceof PatchFailure) throw new SimInputError(`${cmd.file}: --vary ${cmd.path}: ${e.message}`);
-      throw e;
-    }
-    if (!result.ok) throw new SimInputError(`${cmd.file}: --vary ${cmd.path}=${String(value)}: ${result.problems[0].path}: ${result.problems[0].message}`);
-  }
+  const pointer = checked.pointer;
   const durationMs = cmd.durationMs ?? parsed.scenario.durationMs;
   if (parsed.scenario.warmupMs >= durationMs) throw new SimInputError(`${cmd.file}: warm-up (${parsed.scenario.warmupMs} ms) must be shorter than the duration (${durationMs} ms)`);
   const seeds = Array.from({ length: cmd.seeds }, (_, k) => parsed.scenario.seed + k);

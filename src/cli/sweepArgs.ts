@@ -1,8 +1,9 @@
 import { MAX_DURATION_MS } from '../engine/core/units';
 import { UsageError } from './args';
 import { SHARD_USAGE } from './shardArgs';
+import { MAX_RUNS, NUMBER, rangeValues, SweepRangeError, type SweepValue } from '../sweep/values';
 
-export type SweepValue = number | string | boolean;
+export { MAX_RUNS, type SweepValue };
 
 export interface SweepCommand {
   file: string;
@@ -29,21 +30,16 @@ export const SWEEP_USAGE = `usage: npm run sweep -- FILE --vary PATH=VALUES [--s
 sharding (npm run merge -- PARTS... puts the parts together):
 ${SHARD_USAGE}`;
 
-/** At most this many runs (values times seeds) in one sweep. */
-export const MAX_RUNS = 1_000_000;
-
-const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
-
 /** "1..8" with a step, or "a,b,c": the values a sweep takes, in order. */
 export function parseValues(spec: string, step: number | undefined): SweepValue[] {
   const range = /^(.+?)\.\.(.+)$/.exec(spec);
   if (range && NUMBER.test(range[1]) && NUMBER.test(range[2])) {
-    const from = Number(range[1]), to = Number(range[2]), by = step ?? 1;
-    if (to < from) throw new UsageError(`--vary: the range ${spec} runs backwards; write it from the smaller value to the larger`);
-    const count = Math.floor((to - from) / by + 1e-9) + 1;
-    if (count > MAX_RUNS) throw new UsageError(`--vary: ${spec} in steps of ${by} is ${count} values, more than ${MAX_RUNS}`);
-    // Rounded, so that 0.1 steps give 0.3 and not 0.30000000000000004.
-    return Array.from({ length: count }, (_, k) => Number((from + k * by).toPrecision(12)));
+    try {
+      return rangeValues(Number(range[1]), Number(range[2]), step ?? 1);
+    } catch (e) {
+      if (e instanceof SweepRangeError) throw new UsageError(`--vary: ${e.message}`);
+      throw e;
+    }
   }
   if (step !== undefined) throw new UsageError('--step goes with a range of values (A..B), not a list');
   const items = spec.split(',');

@@ -1,73 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { csvCell } from './lessonFormat';
 import { SimInputError } from './runScenario';
-import type { SweepValue } from './sweepArgs';
-import type { RunFigures } from './sweepTasks';
+import type { RunFigures } from '../sweep/figures';
+import { sweepCsv } from '../sweep/csv';
+import { sweepRows, type Stat, type SweepRow, type SweepRun } from '../sweep/rows';
 import { ms, pct, table } from './table';
 
-/** What a sweep ran: merge checks that every part ran the same. */
-export interface SweepRun {
-  file: string;
-  path: string;
-  values: SweepValue[];
-  seeds: number[];
-  durationMs: number;
-}
-
-/** Mean over the seeds that gave a figure, with the smallest and largest. */
-export interface Stat {
-  mean: number;
-  min: number;
-  max: number;
-}
-
-export interface SweepRow {
-  value: SweepValue;
-  /** Runs that finished; `failed` did not (their reasons are in `errors`). */
-  runs: number;
-  failed: number;
-  clients: Record<string, { p50: Stat | null; p99: Stat | null; errorRate: Stat | null; throughput: Stat | null }>;
-  errorRate: Stat | null;
-  throughput: Stat | null;
-  cost: Stat | null;
-  errors: { seed: number; message: string }[];
-}
-
-function stat(values: readonly (number | null)[]): Stat | null {
-  let sum = 0, n = 0, min = Infinity, max = -Infinity;
-  for (const v of values) {
-    if (v === null) continue;
-    sum += v;
-    n++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return n ? { mean: sum / n, min, max } : null;
-}
-
-/**
- * One row per value from the runs in task order (value after value, each under every seed):
- * the same numbers whether the runs came from one process or from merged shards.
- */
-export function sweepRows(run: SweepRun, runs: readonly RunFigures[]): SweepRow[] {
-  const k = run.seeds.length;
-  const clientIds: string[] = [];
-  for (const r of runs) for (const id of Object.keys(r.clients)) if (!clientIds.includes(id)) clientIds.push(id);
-  return run.values.map((value, v) => {
-    const mine = runs.slice(v * k, v * k + k);
-    const ok = mine.filter((r) => r.error === undefined);
-    const clients: SweepRow['clients'] = {};
-    for (const id of clientIds) {
-      const of = (f: 'p50' | 'p99' | 'errorRate' | 'throughput') => stat(ok.map((r) => r.clients[id]?.[f] ?? null));
-      clients[id] = { p50: of('p50'), p99: of('p99'), errorRate: of('errorRate'), throughput: of('throughput') };
-    }
-    return {
-      value, runs: ok.length, failed: mine.length - ok.length, clients,
-      errorRate: stat(ok.map((r) => r.errorRate)), throughput: stat(ok.map((r) => r.throughput)), cost: stat(ok.map((r) => r.cost)),
-      errors: mine.flatMap((r, s) => (r.error === undefined ? [] : [{ seed: run.seeds[s], message: r.error }])),
-    };
-  });
-}
+export { sweepCsv, sweepRows, type SweepRow, type SweepRun };
 
 const money = (v: number) => `$${v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4)}`;
 const rps = (v: number) => v.toFixed(1);
@@ -102,22 +40,6 @@ export function formatSweep(run: SweepRun, rows: readonly SweepRow[]): string {
     if (errors.length > 20) out.push(`  ... and ${errors.length - 20} more (the JSON has them all)`);
   }
   return out.join('\n');
-}
-
-/** The sweep as CSV, one row per value, every figure at full precision. */
-export function sweepCsv(rows: readonly SweepRow[]): string {
-  const clientIds = Object.keys(rows[0]?.clients ?? {});
-  const three = (name: string) => [`${name}_mean`, `${name}_min`, `${name}_max`];
-  const header = ['value', 'runs', 'failed_runs',
-    ...clientIds.flatMap((id) => ['p50_ms', 'p99_ms', 'error_rate', 'throughput'].flatMap((f) => three(`${id}.${f}`))),
-    ...three('error_rate'), ...three('throughput'), ...three('cost')];
-  const nums = (s: Stat | null): (number | string)[] => (s === null ? ['', '', ''] : [s.mean, s.min, s.max]);
-  const lines = rows.map((r) => [
-    r.value, r.runs, r.failed,
-    ...clientIds.flatMap((id) => [r.clients[id].p50, r.clients[id].p99, r.clients[id].errorRate, r.clients[id].throughput].flatMap(nums)),
-    ...nums(r.errorRate), ...nums(r.throughput), ...nums(r.cost),
-  ].map(csvCell).join(','));
-  return [header.map(csvCell).join(','), ...lines].join('\n') + '\n';
 }
 
 /**

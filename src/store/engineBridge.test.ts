@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStore } from '../../tests/ui/storeHarness';
+import { fakeEngine, resetStore } from '../../tests/ui/storeHarness';
 import type { Snapshot } from '../engine/metrics/snapshot';
-import { nextRunGen, onWorkerMessage } from './engineBridge';
+import type { Report } from '../engine/metrics/report';
+import { nextRunGen, onWorkerMessage, requestReport } from './engineBridge';
 import { useStore } from './index';
 
 const snap = (seq: number, tMs: number, newEvents: Snapshot['newEvents'] = []): Snapshot => ({ seq, tMs, events: 0, clients: {}, nodes: {}, edges: {}, newEvents });
@@ -33,5 +34,18 @@ describe('engine bridge', () => {
   it('turns an engine error into a notice', () => {
     onWorkerMessage({ type: 'error', message: 'no node "nope"' });
     expect(useStore.getState().ui.notice).toMatchObject({ tone: 'error', lines: ['no node "nope"'] });
+  });
+
+  it('asks the worker for the report and hands each answer to its own request', async () => {
+    const sent = fakeEngine();
+    const first = requestReport();
+    const second = requestReport();
+    const ids = sent.flatMap((m) => (m.type === 'report' ? [m.id] : []));
+    expect(ids).toHaveLength(2);
+    const report = (name: string) => ({ name }) as unknown as Report;
+    onWorkerMessage({ type: 'report', id: ids[1], report: report('second') });
+    onWorkerMessage({ type: 'report', id: ids[0], report: report('first') });
+    expect(await first).toEqual({ name: 'first' });
+    expect(await second).toEqual({ name: 'second' });
   });
 });

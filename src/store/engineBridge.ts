@@ -3,6 +3,7 @@
  * run actions become worker commands. The client lives here at module level, not in the
  * store, because the store holds plain data only.
  */
+import type { Report } from '../engine/metrics/report';
 import type { EngineClient } from '../worker/engineClient';
 import type { FromWorker, LiveEvent, ToWorker } from '../worker/protocol';
 import { useStore } from './index';
@@ -69,9 +70,26 @@ function queueSnapshot(msg: SnapshotMsg) {
   else setTimeout(flushSnapshot, 16);
 }
 
+/** Report requests waiting for the worker's answer, by id. */
+const reportWaiting = new Map<number, (r: Report | null) => void>();
+let reportId = 0;
+
+/** The full report of the run on screen, as the worker has it now (null without an engine or a run). */
+export function requestReport(): Promise<Report | null> {
+  if (!client) return Promise.resolve(null);
+  const id = ++reportId;
+  return new Promise((resolve) => {
+    reportWaiting.set(id, resolve);
+    send({ type: 'report', id });
+  });
+}
+
 export function onWorkerMessage(msg: FromWorker): void {
   if ('gen' in msg && msg.gen !== runGen) return;
   switch (msg.type) {
+    case 'report':
+      reportWaiting.get(msg.id)?.(msg.report);
+      return void reportWaiting.delete(msg.id);
     case 'ready':
       return setRun((r) => ({ ...r, capabilities: msg.capabilities }));
     case 'snapshot':

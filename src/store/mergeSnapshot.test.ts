@@ -22,6 +22,22 @@ describe('mergeSnapshot', () => {
     expect(r2.status).toBe('running');
   });
 
+  it('takes the new object when a list of numbers in it changed (the old check took any two numbers for equal)', () => {
+    const prev = { a: { x: 1, spark: [1, 2, 3] } };
+    const next = { a: { x: 1, spark: [1, 2, 4] } };
+    const out = keepUnchanged(prev, next);
+    expect(out).not.toBe(prev);
+    expect(out.a.spark).toEqual([1, 2, 4]);
+    expect(keepUnchanged(prev, { a: { x: 1, spark: [1, 2, 3] } })).toBe(prev);
+  });
+
+  it("takes the new node when a value its kind reports changed, and keeps it when none did", () => {
+    const withExtra = (lost: number) => ({ ...node(1), extra: { depth: 3, lost } });
+    const prev = { q: withExtra(0) };
+    expect(keepUnchanged(prev, { q: withExtra(0) })).toBe(prev);
+    expect(keepUnchanged(prev, { q: withExtra(5) }).q.extra.lost).toBe(5);
+  });
+
   it('keeps the whole record when nothing changed', () => {
     const prev = { a: { x: 1, list: [{ y: 2 }] } };
     expect(keepUnchanged(prev, { a: { x: 1, list: [{ y: 2 }] } })).toBe(prev);

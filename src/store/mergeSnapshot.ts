@@ -10,20 +10,22 @@ import type { RunState } from './types';
 
 export const MAX_EVENTS = 500;
 
-function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    const x = a[k], y = b[k];
-    if (x === y) continue;
-    if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i++) if (!shallowEqual(x[i], y[i])) return false;
-      continue;
-    }
-    return false;
+/**
+ * Equal by value for what a snapshot holds: numbers, strings and booleans by ===, arrays
+ * element by element, records (an instance, a node's `extra`) key by key.
+ */
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => sameValue(v, y[i]));
+  if (x !== null && y !== null && typeof x === 'object' && typeof y === 'object' && !Array.isArray(x) && !Array.isArray(y)) {
+    return sameRecord(x as Record<string, unknown>, y as Record<string, unknown>);
   }
-  return true;
+  return false;
+}
+
+function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]));
 }
 
 /** next, with every entry equal by value to its previous one swapped for the previous object. */
@@ -32,7 +34,7 @@ export function keepUnchanged<T extends object>(prev: Record<string, T>, next: R
   const out: Record<string, T> = {};
   for (const [id, v] of Object.entries(next)) {
     const p = prev[id];
-    if (p && shallowEqual(p as Record<string, unknown>, v as Record<string, unknown>)) out[id] = p;
+    if (p && sameRecord(p as Record<string, unknown>, v as Record<string, unknown>)) out[id] = p;
     else {
       out[id] = v;
       same = false;

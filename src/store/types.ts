@@ -33,7 +33,7 @@ export interface Notice {
   lines: string[];
 }
 
-export type BottomTab = 'load' | 'events' | 'traces';
+export type BottomTab = 'load' | 'events' | 'traces' | 'sweep';
 
 /** Panels around the canvas that fold away so the canvas can take the screen. */
 export type PanelId = 'palette' | 'inspector' | 'dashboard' | 'bottom';

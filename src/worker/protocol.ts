@@ -11,6 +11,7 @@ import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
 import type { Lesson, Verdict } from '../lessons/types';
 import type { RunSummary } from './runSummary';
+import type { Report } from '../engine/metrics/report';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';
@@ -69,7 +70,9 @@ export type ToWorker =
    * The lesson whose goals are evaluated on the live run (null: none), kept across loads, and
    * the scenario as edited since (for structural goals: live edits do not reload the run).
    */
-  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario };
+  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario }
+  /** The full report of the run so far (what npm run sim --json prints), answered with the same id. */
+  | { type: 'report'; id: number };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
@@ -83,7 +86,9 @@ export type FromWorker =
   /** Play reached the scenario's durationMs and stopped there; Play again runs on past it. */
   | { type: 'ended'; gen: number; summary: RunSummary }
   /** The lesson's goals on the live run at simulated time nowMs. */
-  | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] };
+  | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] }
+  /** The answer to a 'report' request (null before a scenario is loaded). */
+  | { type: 'report'; id: number; report: Report | null };
 
 export type { RunSummary };
 

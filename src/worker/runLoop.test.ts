@@ -3,7 +3,7 @@ import { createSimulation } from '../engine/simulation';
 import { parseScenarioOrThrow } from '../scenario/parse';
 import { DEFAULT_SCENARIO_DATA } from '../store/defaultScenario';
 import { fakeLoopHost } from '../../tests/helpers/fakeLoopHost';
-import { SERIES_WINDOW_MS } from './protocol';
+import { SERIES_WINDOW_MS, withPageTracing } from './protocol';
 import { createRunLoop, SLICE_MS } from './runLoop';
 import { seriesWindow } from './seriesWindow';
 
@@ -17,6 +17,22 @@ const tiny = parseScenarioOrThrow({
 const shop = parseScenarioOrThrow(DEFAULT_SCENARIO_DATA);
 
 describe('run loop', () => {
+  it('answers a report request with the full report of the run so far, the one a fresh run to that moment gives', () => {
+    const f = fakeHost();
+    const loop = createRunLoop(f.host);
+    loop.handle({ type: 'report', id: 1 });
+    expect(f.last('report')).toEqual({ type: 'report', id: 1, report: null });
+    loop.handle({ type: 'load', scenario: tiny, gen: 1 });
+    loop.handle({ type: 'step', ms: 5000 });
+    loop.handle({ type: 'report', id: 2 });
+    const answer = f.last('report')!;
+    expect(answer.id).toBe(2);
+    expect(answer.report?.simulatedMs).toBe(5000);
+    const fresh = createSimulation(withPageTracing(tiny));
+    fresh.runUntil(5000);
+    expect(answer.report).toEqual(fresh.report());
+  });
+
   it('answers a load with what it can do and a first picture at time 0', () => {
     const f = fakeHost();
     createRunLoop(f.host).handle({ type: 'load', scenario: shop, gen: 1 });

@@ -228,6 +228,8 @@ export function createRunLoop(host: LoopHost) {
         case 'setChaos':
           chaos = { enabled: msg.enabled, perMinute: msg.perMinute, nextAtMs: msg.enabled && sim ? nextKillAt(sim.now(), msg.perMinute, rand) : Infinity };
           return;
+        case 'report':
+          return post({ type: 'report', id: msg.id, report: sim ? sim.report() : null });
       }
     } catch (e) {
       post({ type: 'error', message: (e as Error).message });

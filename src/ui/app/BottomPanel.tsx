@@ -5,7 +5,7 @@ import { ChevronIcon } from '../common/icons';
 import { Tabs } from '../common/Tabs';
 import { EventLog } from '../panels/events/EventLog';
 import { LoadPanel } from '../panels/load/LoadPanel';
-import { TracePanel } from './lazyPanels';
+import { SweepPanel, TracePanel } from './lazyPanels';
 
 const selectTab = (s: AppState) => s.ui.bottomTab;
 const selectExpanded = (s: AppState) => s.ui.bottomExpanded;
@@ -24,6 +24,7 @@ export function BottomPanel() {
     { id: 'load' as const, label: `Load & chaos${faults ? ` (${faults})` : ''}` },
     { id: 'events' as const, label: `Events${events ? ` (${events})` : ''}` },
     { id: 'traces' as const, label: 'Traces' },
+    { id: 'sweep' as const, label: 'Sweep' },
   ];
   const extra = (
     <div className="mc-group">
@@ -40,6 +41,7 @@ export function BottomPanel() {
         {!folded && tab === 'load' && <LoadPanel />}
         {!folded && tab === 'events' && <EventLog />}
         {!folded && tab === 'traces' && <TracePanel />}
+        {!folded && tab === 'sweep' && <SweepPanel />}
       </Tabs>
     </section>
   );

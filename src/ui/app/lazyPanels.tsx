@@ -10,6 +10,7 @@ import { selectCourseOpen } from '../../store/lessonSelectors';
 const DashboardPanel = lazy(() => import('../panels/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const CourseDialogPanel = lazy(() => import('../lessons/CourseDialog').then((m) => ({ default: m.CourseDialog })));
 const TraceViewPanel = lazy(() => import('../panels/traces/TraceView').then((m) => ({ default: m.TracePanel })));
+const SweepTabPanel = lazy(() => import('../sweep/SweepPanel').then((m) => ({ default: m.SweepPanel })));
 
 function Loading({ what }: { what: string }) {
   return <p className="mc-muted" role="status">Loading {what}…</p>;
@@ -27,6 +28,15 @@ export function TracePanel() {
   return (
     <Suspense fallback={<Loading what="the trace view" />}>
       <TraceViewPanel />
+    </Suspense>
+  );
+}
+
+/** The Sweep tab: its charts, worker and engine copy load when it is first opened. */
+export function SweepPanel() {
+  return (
+    <Suspense fallback={<Loading what="the sweep" />}>
+      <SweepTabPanel />
     </Suspense>
   );
 }

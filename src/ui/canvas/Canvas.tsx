@@ -20,6 +20,7 @@ import type { FlowEdge, FlowNode } from './types';
 import { useSpotlight } from './useSpotlight';
 import { PALETTE_MIME } from '../palette/paletteDrag';
 import { CanvasGuides } from '../guide/CanvasGuides';
+import { CanvasPictureSource } from './canvasPicture';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 
@@ -164,6 +165,7 @@ export function Canvas({ mode = 'edit' }: { mode?: CanvasMode }) {
         >
           <Background gap={24} size={1} />
           <CanvasGuides />
+          <CanvasPictureSource />
           <Controls showInteractive={false} showFitView={false} position="bottom-left" onZoomIn={onZoomButton} onZoomOut={onZoomButton}>
             <ControlButton onClick={fitButton} title="Fit view" aria-label="Fit view">
               <FitIcon />

@@ -18,7 +18,12 @@ export async function putLink(hash: string): Promise<boolean> {
 
 /** Saves text as a file the browser downloads. */
 export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves a blob (a picture, a file already made) under a name. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -19,18 +19,24 @@ beforeEach(() => {
   act(() => startAuthoring());
 });
 
+/** The lesson panel in author mode, once its (lazily loaded) editor has arrived. */
+async function renderAuthor() {
+  render(<LessonPanel />);
+  await screen.findByRole('complementary', { name: 'New lesson' }, { timeout: 15_000 });
+}
+
 const goalsList = () => screen.getByRole('region', { name: 'Goals of the new lesson' });
 
 describe('making a lesson from the page', { timeout: 20_000 }, () => {
-  it('starts from the scenario as it is, and is not a lesson until it has a goal', () => {
-    render(<LessonPanel />);
+  it('starts from the scenario as it is, and is not a lesson until it has a goal', async () => {
+    await renderAuthor();
     expect(screen.getByRole('complementary', { name: 'New lesson' })).toHaveTextContent('Starts from the scenario as it was when you began (E-commerce shop)');
     expect(screen.getByRole('alert')).toHaveTextContent('Not a lesson yet: e-commerce-shop.json: goals: goals needs at least one goal');
   });
 
   it('adds a goal from the form, with the figures of a run to choose from', async () => {
     worker.figures = [{ path: 'clients.shoppers.latencyMs.p99', value: 87.5 }, { path: 'clients.shoppers.errorRate', value: 0 }];
-    render(<LessonPanel />);
+    await renderAuthor();
     const form = screen.getByRole('form', { name: 'Add a goal' });
     await userEvent.click(within(form).getByRole('button', { name: 'List the figures of a run' }));
     expect(worker.jobs.at(-1)).toMatchObject({ type: 'paths', durationMs: 60_000, seed: 1 });
@@ -49,7 +55,7 @@ describe('making a lesson from the page', { timeout: 20_000 }, () => {
   });
 
   it('turns a click on a chart into "p99 under this line" around that moment', async () => {
-    render(<LessonPanel />);
+    await renderAuthor();
     const rows = [{ t: 29, p99: 120 }, { t: 30, p99: 131.4, p50: 20 }];
     const lines = [{ name: 'p50', series: 'series.clients.shoppers.latencyP50Ms' }, { name: 'p99', series: 'series.clients.shoppers.latencyP99Ms' }];
     const { result } = renderHook(() => useChartPick(rows as never, lines));
@@ -70,7 +76,7 @@ describe('making a lesson from the page', { timeout: 20_000 }, () => {
       { proof: 'solution passes', ok: true, detail: 'every seed' },
       { proof: '4x capacity fails', ok: false, detail: 'passes on seed 1' },
     ];
-    render(<LessonPanel />);
+    await renderAuthor();
     act(() => useStore.setState((s) => {
       s.lesson.author!.goals.push({ id: 'fast', label: 'Fast', check: { metric: 'clients.shoppers.latencyMs.p99', op: '<=', value: 150 }, bonus: false });
     }));

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef } from 'react';
 import { useStore } from '../../store';
 import { closeLesson, runAgain, setCourseOpen, toggleLessonPanel } from '../../store/lessonActions';
 import { selectAuthor, selectOpenLesson } from '../../store/lessonSelectors';
@@ -7,7 +7,6 @@ import { selectSimTime, selectStatus } from '../../store/selectors';
 import { requestFit } from '../../store/uiActions';
 import { runSettings } from '../../lessons/checkLesson';
 import { fmtClock } from '../common/format';
-import { AuthorPanel } from './AuthorPanel';
 import { Briefing } from './Briefing';
 import { GoalList } from './GoalList';
 import { shareAttempt, startAuthoring } from './lessonCommands';
@@ -15,6 +14,9 @@ import { Debrief, Hints, SolutionButton } from './Outcome';
 import { Prediction } from './Prediction';
 import { scrollWithin } from './scrollWithin';
 import '../../styles/lessons.css';
+
+// Making a lesson is rare beside taking one: its forms load when a teacher first starts one.
+const AuthorPanel = lazy(() => import('./AuthorPanel').then((m) => ({ default: m.AuthorPanel })));
 
 /** The run: its clock against the lesson's duration, the button that runs it, and the goals. */
 function RunSection({ open }: { open: OpenLesson }) {
@@ -65,7 +67,7 @@ export function LessonPanel() {
     first.current = false;
     if (!initial || layout !== 'none') requestFit();
   }, [layout]);
-  if (author) return <AuthorPanel draft={author} />;
+  if (author) return <Suspense fallback={<p className="mc-muted" role="status">Loading the lesson editor…</p>}><AuthorPanel draft={author} /></Suspense>;
   if (!open) return null;
   const { lesson } = open;
   if (open.collapsed) {

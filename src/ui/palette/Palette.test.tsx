@@ -1,4 +1,5 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useStoreApi } from '@xyflow/react';
+import { useLayoutEffect } from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +37,21 @@ describe('Palette', () => {
     const s = useStore.getState();
     expect(s.scenario.nodes.some((n) => n.id === 'service-1' && n.kind === 'service')).toBe(true);
     expect(s.selection).toEqual({ type: 'node', id: 'service-1' });
+  });
+
+  it('adds a pressed kind in the middle of the view, as React Flow has panned and zoomed it', async () => {
+    // A 800x600 canvas, the drawing moved 8000 px left and 4000 up (away from the shop's nodes)
+    // and zoomed 2x: the middle of the view is (4200, 2150) in the drawing; the node's top-left
+    // corner goes 90 and 40 before it.
+    function Canvas() {
+      const flow = useStoreApi();
+      useLayoutEffect(() => flow.setState({ width: 800, height: 600, transform: [-8000, -4000, 2] }), [flow]);
+      return null;
+    }
+    render(<ReactFlowProvider><Canvas /><Palette /></ReactFlowProvider>);
+    await userEvent.click(screen.getByRole('button', { name: 'Add Queue' }));
+    const added = useStore.getState().scenario.nodes.find((n) => n.id === 'queue-1');
+    expect(added?.position).toEqual({ x: 4110, y: 2110 });
   });
 
   it('puts the kind on the drag for the canvas to drop', () => {

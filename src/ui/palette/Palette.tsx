@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { useStoreApi } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { KINDS } from '../../engine/kinds';
 import { useStore } from '../../store';
@@ -7,7 +7,7 @@ import { addNode } from '../../store/scenarioActions';
 import type { AppState } from '../../store/types';
 import { PanelHeading } from '../common/PanelHeading';
 import { freeSpot } from './freeSpot';
-import { KindIcon } from './kindIcons';
+import { KindIcon } from '../canvas/nodes/kindLooks';
 import { PALETTE_MIME } from './paletteDrag';
 
 /**
@@ -18,14 +18,15 @@ const selectFolded = (s: AppState) => s.ui.collapsed.palette;
 
 export function Palette() {
   const folded = useStore(selectFolded);
-  const rf = useReactFlow();
+  // React Flow's own state of the canvas: its size and how the drawing is panned and zoomed.
+  const flow = useStoreApi();
   // A lesson may offer only some kinds.
   const allowed = useStore(selectAllowedKinds);
   const kinds = allowed ? KINDS.filter((k) => allowed.includes(k.kind)) : KINDS;
   const addAtCentre = (kind: string) => {
-    const el = document.querySelector('.mc-canvas');
-    const r = el?.getBoundingClientRect();
-    const p = r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+    // The middle of the view in the drawing's coordinates (the origin before the canvas is measured).
+    const { width, height, transform: [x, y, zoom] } = flow.getState();
+    const p = width > 0 && height > 0 ? { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom } : { x: 0, y: 0 };
     const taken = useStore.getState().scenario.nodes.flatMap((n) => (n.position ? [n.position] : []));
     addNode(kind, freeSpot(taken, { x: p.x - 90, y: p.y - 40 }));
   };

@@ -22,17 +22,23 @@ describe('the toolbar\'s More menu', () => {
     await userEvent.click(more);
     expect(more).toHaveAttribute('aria-expanded', 'true');
     const menu = screen.getByRole('menu', { name: 'More' });
-    expect([...menu.querySelectorAll('[role^="menuitem"]')].map((i) => i.textContent)).toEqual(['Undo', 'Redo', 'New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…', 'Dark theme', 'Present', 'Projector mode']);
+    expect([...menu.querySelectorAll('[role^="menuitem"]')].map((i) => i.textContent)).toEqual(['Undo', 'Redo', 'New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…', 'Dark theme', 'Present', 'Projector mode', 'Save canvas as PNG', 'Save per-second series as CSV', 'Save report as JSON']);
     expect(screen.getByRole('menuitemcheckbox', { name: 'Projector mode' })).toHaveAttribute('aria-checked', 'false');
     await userEvent.click(more);
     expect(screen.queryByRole('menu')).toBeNull();
     expect(more).toHaveAttribute('aria-expanded', 'false');
   });
 
-  it('offers only the groups that folded', async () => {
+  it('offers only the groups that folded, and always saving the run as files', async () => {
     render(<MoreMenu folded={new Set<Fold>(['file'])} onImport={() => undefined} />);
     await userEvent.click(screen.getByRole('button', { name: 'More' }));
-    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…']);
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['New scenario', 'Share link', 'Import…', 'Export', 'Deploy files…', 'Save canvas as PNG', 'Save per-second series as CSV', 'Save report as JSON']);
+  });
+
+  it('with nothing folded, still offers saving the canvas, the series and the report', async () => {
+    render(<MoreMenu folded={new Set<Fold>()} onImport={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'More' }));
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Save canvas as PNG', 'Save per-second series as CSV', 'Save report as JSON']);
   });
 
   it('works from the keyboard: arrow keys open it and move, Escape closes it and gives focus back', async () => {
@@ -45,7 +51,7 @@ describe('the toolbar\'s More menu', () => {
     await userEvent.keyboard('{ArrowDown}');
     expect(screen.getByRole('menuitem', { name: 'Share link' })).toHaveFocus();
     await userEvent.keyboard('{End}');
-    expect(screen.getByRole('menuitemcheckbox', { name: 'Projector mode' })).toHaveFocus();
+    expect(screen.getByRole('menuitem', { name: 'Save report as JSON' })).toHaveFocus();
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(more).toHaveFocus();

@@ -8,6 +8,7 @@ import { MoreIcon } from '../common/icons';
 import { Menu, MenuItem, MenuSeparator } from '../common/Menu';
 import { exportScenario, shareScenario } from './fileActions';
 import { requestPresenter } from '../present/presentState';
+import { RUN_FILES, saveRunFile } from '../saveAs/saveCommands';
 
 /** Toolbar groups that fold into the More menu, least used first. */
 export type Fold = 'lessons' | 'file' | 'view' | 'history';
@@ -47,11 +48,13 @@ function Items({ folded, onImport, close }: { folded: ReadonlySet<Fold>; onImpor
       <MenuItem key="present" onSelect={then(requestPresenter)}>Present</MenuItem>,
       <MenuItem key="projector" checked={projector} onSelect={then(toggleProjector)}>Projector mode</MenuItem>,
     ],
+    // Always here, at every width: what the run shows, as files.
+    RUN_FILES.map((f) => <MenuItem key={f.what} onSelect={then(() => saveRunFile(f.what))}>{f.label}</MenuItem>),
   ].filter((g) => g !== false);
   return groups.flatMap((g, i) => (i === 0 ? g : [<MenuSeparator key={`sep${i}`} />, ...g]));
 }
 
-/** The toolbar's overflow: the groups that did not fit, as a menu under a "More" button. */
+/** The toolbar's overflow: the groups that did not fit, and saving the run's pictures and data, as a menu under a "More" button. */
 export function MoreMenu({ folded, onImport }: { folded: ReadonlySet<Fold>; onImport: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
@@ -63,7 +66,7 @@ export function MoreMenu({ folded, onImport }: { folded: ReadonlySet<Fold>; onIm
   return (
     <>
       <button ref={button} type="button" className="mc-btn" aria-label="More" aria-haspopup="menu" aria-expanded={at !== null}
-        title="More: the controls that do not fit here"
+        title="More: save the canvas, the series or the report, and the controls that do not fit here"
         onClick={() => (at ? close() : open())}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

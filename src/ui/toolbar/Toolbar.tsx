@@ -44,7 +44,7 @@ export function Toolbar() {
       {!gone.has('file') && <FileButtons onImport={chooseFile} />}
       {!gone.has('file') && <ExportMenu />}
       {!gone.has('view') && <ViewToggles />}
-      {folded.size > 0 && <MoreMenu folded={folded} onImport={chooseFile} />}
+      <MoreMenu folded={folded} onImport={chooseFile} />
       <ImportInput ref={importInput} />
       <ShareDialogSlot />
     </header>

@@ -8,8 +8,7 @@ import { mergeSnapshot } from '../../../store/mergeSnapshot';
 import { initialRun } from '../../../store/runSlice';
 import { resetStore } from '../../../../tests/ui/storeHarness';
 import type { FlowNode } from '../types';
-import { ClientNode } from './ClientNode';
-import { StationNode } from './StationNode';
+import { KindNode } from './KindNode';
 
 /**
  * Payments fails every request from 5 s on; the gateway in front of it only forwards those
@@ -34,7 +33,7 @@ function liveAt(tMs: number) {
 }
 
 const station = (id: string, kind: string, label: string) =>
-  render(<ReactFlowProvider><StationNode id={id} kind={kind} label={label} selected={false} icon={null} /></ReactFlowProvider>).container;
+  render(<ReactFlowProvider><KindNode {...({ id, data: { kind, label }, selected: false } as unknown as NodeProps<FlowNode>)} /></ReactFlowProvider>).container;
 
 describe('where errors start, and what only passes them on', () => {
   beforeEach(() => resetStore());
@@ -60,7 +59,7 @@ describe('where errors start, and what only passes them on', () => {
   it('a client whose every request fails says so instead of a quick p99', () => {
     liveAt(20_000);
     const props = { id: 'shoppers', data: { kind: 'client', label: 'shoppers' }, selected: false } as unknown as NodeProps<FlowNode>;
-    render(<ReactFlowProvider><ClientNode {...props} /></ReactFlowProvider>);
+    render(<ReactFlowProvider><KindNode {...props} /></ReactFlowProvider>);
     expect(screen.getByTitle('p99 latency: no successful requests in the last simulated second: all failed')).toHaveTextContent('all failed');
   });
 });

@@ -1,42 +1,21 @@
 /**
- * The UI's node registry: one component per engine kind (engine/kinds/index.ts), built once
- * at module level for React Flow's nodeTypes. A test checks that NODE_COMPONENTS and the
- * engine's KINDS list the same kinds; any kind without a component is drawn by GenericNode.
+ * The UI's node registry for React Flow's nodeTypes: every kind in the look table
+ * (kindLooks.tsx) is drawn by the one KindNode, under its own type name (so React Flow's
+ * class names still say the kind). A test checks that the table and the engine's KINDS list
+ * the same kinds; any kind without an entry is drawn with the generic look.
  */
 import type { ComponentType } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../types';
-import { CacheNode } from './CacheNode';
-import { ClientNode } from './ClientNode';
-import { FunctionNode } from './FunctionNode';
-import { DatabaseNode } from './DatabaseNode';
-import { GatewayNode } from './GatewayNode';
-import { GenericNode } from './GenericNode';
-import { QueueNode } from './QueueNode';
-import { RegistryNode } from './RegistryNode';
-import { SagaNode } from './SagaNode';
-import { ServiceNode } from './ServiceNode';
-import { TopicNode } from './TopicNode';
+import { KIND_LOOKS } from './kindLooks';
+import { KindNode } from './KindNode';
 
 type NodeComponent = ComponentType<NodeProps<FlowNode>>;
 
-export const NODE_COMPONENTS: Record<string, NodeComponent> = {
-  client: ClientNode,
-  gateway: GatewayNode,
-  service: ServiceNode,
-  function: FunctionNode,
-  database: DatabaseNode,
-  cache: CacheNode,
-  registry: RegistryNode,
-  queue: QueueNode,
-  topic: TopicNode,
-  saga: SagaNode,
-};
-
 export const GENERIC_TYPE = 'generic';
 
-export const nodeTypes: Record<string, NodeComponent> = { ...NODE_COMPONENTS, [GENERIC_TYPE]: GenericNode };
+export const nodeTypes: Record<string, NodeComponent> = Object.fromEntries([...Object.keys(KIND_LOOKS), GENERIC_TYPE].map((k) => [k, KindNode]));
 
 export function nodeTypeFor(kind: string): string {
-  return kind in nodeTypes ? kind : GENERIC_TYPE;
+  return kind in KIND_LOOKS ? kind : GENERIC_TYPE;
 }

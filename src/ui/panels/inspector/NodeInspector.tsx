@@ -3,7 +3,7 @@ import { kindOf } from '../../../engine/kinds';
 import { useStore } from '../../../store';
 import { updateNode } from '../../../store/scenarioActions';
 import type { Scenario } from '../../../store/types';
-import { KindIcon } from '../../palette/kindIcons';
+import { KindIcon } from '../../canvas/nodes/kindLooks';
 import { ElementActions } from './ElementActions';
 import { fieldsOf } from './fieldSpec';
 import { SchemaForm } from './SchemaForm';

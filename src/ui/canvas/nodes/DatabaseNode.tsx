@@ -1,9 +1,0 @@
-import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
-import { DatabaseIcon } from '../../common/icons';
-import type { FlowNode } from '../types';
-import { StationNode } from './StationNode';
-
-export const DatabaseNode = memo(function DatabaseNode({ id, data, selected }: NodeProps<FlowNode>) {
-  return <StationNode id={id} kind={data.kind} label={data.label} selected={!!selected} icon={<DatabaseIcon />} />;
-});
