@@ -25,6 +25,9 @@ export function fmtSigned(d: number, unit: Unit): string {
 export function fmtEstimate(e: Estimate | null, unit: Unit, signed = false): string {
   if (!e) return '-';
   const f = (v: number) => (signed ? fmtSigned(v, unit) : fmtValue(v, unit));
-  if (e.lo === null || e.hi === null) return f(e.mean);
-  return `${f(e.mean)} [${f(e.lo)}, ${f(e.hi)}]`;
+  const mean = f(e.mean);
+  if (e.lo === null || e.hi === null) return mean;
+  const [lo, hi] = [f(e.lo), f(e.hi)];
+  // Seeds that all agree have no spread worth printing.
+  return lo === mean && hi === mean ? mean : `${mean} [${lo}, ${hi}]`;
 }
