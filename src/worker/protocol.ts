@@ -11,6 +11,7 @@ import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
 import type { Lesson, Verdict } from '../lessons/types';
 import type { RunSummary } from './runSummary';
+import type { Measure } from '../compare/measures';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';
@@ -70,7 +71,9 @@ export type ToWorker =
    * The lesson whose goals are evaluated on the live run (null: none), kept across loads, and
    * the scenario as edited since (for structural goals: live edits do not reload the run).
    */
-  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario };
+  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario }
+  /** Compare mode: variant A, run beside the loaded scenario (B) from its next load on; null ends it. */
+  | { type: 'setTwin'; scenario: Scenario | null };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
@@ -84,7 +87,9 @@ export type FromWorker =
   /** Play reached the scenario's durationMs and stopped there; Play again runs on past it. */
   | { type: 'ended'; gen: number; summary: RunSummary }
   /** The lesson's goals on the live run at simulated time nowMs. */
-  | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] };
+  | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] }
+  /** Compare mode: variant A's picture (with B's snapshot), its chart window and both runs' figures (with B's series). */
+  | { type: 'twin'; gen: number; snapshot?: Snapshot; window?: SeriesWindow; measures?: { a: Measure[]; b: Measure[] } };
 
 export type { RunSummary };
 
