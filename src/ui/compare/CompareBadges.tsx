@@ -3,9 +3,8 @@
  * error rate differ from A's right now, as a trace diff shows it: "p99 +120 ms", "err -4 %".
  * Drawn in the canvas's own coordinates (a viewport portal), so they move and zoom with it.
  */
-import { useNodes, ViewportPortal } from '@xyflow/react';
+import { ViewportPortal } from '@xyflow/react';
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import type { AppState } from '../../store/types';
 import { useCompare } from './compareStore';
@@ -33,16 +32,21 @@ export function nodeDelta(a: { p99Ms: number; errorRate: number } | undefined, b
 const ms = (d: number) => `${d > 0 ? '+' : '−'}${Math.abs(d) >= 1000 ? `${(Math.abs(d) / 1000).toFixed(1)} s` : `${Math.abs(d).toFixed(0)} ms`}`;
 const pts = (d: number) => `${d > 0 ? '+' : '−'}${Math.abs(d * 100) >= 10 ? Math.abs(d * 100).toFixed(0) : Math.abs(d * 100).toFixed(1)} %`;
 
-const selectLive = (s: AppState) => ({ nodes: s.run.nodes, clients: s.run.clients });
+const selectNodes = (s: AppState) => s.scenario.nodes;
 
+/**
+ * Redrawn when A's picture arrives, reading B's as it is then: the worker posts both in the
+ * same breath, so the badges change ten times a second, not twenty.
+ */
 export const CompareBadges = memo(function CompareBadges() {
-  const nodes = useNodes();
+  const nodes = useStore(selectNodes);
   const a = useCompare((s) => s.aSnapshot);
-  const run = useStore(useShallow(selectLive));
   if (!a) return null;
+  const run = useStore.getState().run;
   return (
     <ViewportPortal>
       {nodes.map((n) => {
+        if (!n.position) return null;
         const d = nodeDelta(a.nodes[n.id] ?? a.clients[n.id], run.nodes[n.id] ?? run.clients[n.id]);
         if (!d) return null;
         // Worse (slower, more errors) or better, in words and arrows as well as colour.

@@ -3,7 +3,7 @@
  * colour, each named in the legend and labelled "A" or "B" at its end, so they tell apart
  * without colour. Over several seeds each line is the mean, with its 95 % band shaded.
  */
-import { memo } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Area, ComposedChart, Legend, Line, ReferenceDot, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
@@ -11,6 +11,7 @@ import { selectClientIds } from '../../store/selectors';
 import type { AppState } from '../../store/types';
 import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis, useAxisWidth } from '../panels/dashboard/chartBits';
 import { ChartFrame } from '../panels/dashboard/ChartFrame';
+import { useInView } from '../panels/dashboard/useShownSeries';
 import type { BandChannel } from '../../worker/seedRuns';
 import { bandColumn, column, liveRows, seedRows, type CompareRow } from './compareRows';
 import { useCompare } from './compareStore';
@@ -39,10 +40,23 @@ function lastPoint(rows: readonly CompareRow[], name: string): { t: number; v: n
   return null;
 }
 
-function Chart({ rows, clients, title, unit, domain, bands }: { rows: CompareRow[]; clients: string[]; title: string; unit: string; domain: [number, number]; bands: boolean }) {
+interface Drawn {
+  rows: CompareRow[];
+  domain: [number, number];
+}
+
+function Chart({ data, clients, title, unit, bands }: { data: Drawn; clients: string[]; title: string; unit: string; bands: boolean }) {
   const axis = useAxisWidth();
+  // A chart scrolled out of the panel's view keeps what it last drew, as the dashboard's do
+  // (recharts takes 10-20 ms a chart); it catches up when scrolled back into view.
+  const ref = useRef<HTMLDivElement>(null);
+  const inView = useInView(ref);
+  const [shown, setShown] = useState(data);
+  if (inView && shown !== data) setShown(data);
+  const { rows, domain } = shown;
   const lines = clients.flatMap((id, k) => (['A', 'B'] as const).map((v) => ({ id, v, color: PALETTE[k % PALETTE.length], name: column(v, id) })));
   return (
+    <div ref={ref}>
     <ChartFrame title={title} summary={`${title} per simulated second: A solid, B dashed, for ${clients.join(', ')}${bands ? '; shaded bands are the 95 % interval over the seeds' : ''}`}>
       <ComposedChart responsive style={{ width: '100%', height: CHART_HEIGHT + 24 }} data={rows} margin={{ ...MARGIN, right: 16 }}>
         {timeAxis(domain)}
@@ -63,6 +77,7 @@ function Chart({ rows, clients, title, unit, domain, bands }: { rows: CompareRow
         <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
       </ComposedChart>
     </ChartFrame>
+    </div>
   );
 }
 
@@ -73,16 +88,19 @@ export const CompareCharts = memo(function CompareCharts({ seeds }: { seeds: boo
   const result = useCompare((s) => s.multi.result);
   const multi = seeds && result !== null;
   const t = bSeries.tMs;
-  const domain: [number, number] = multi
-    ? [0, result.durationMs / 1000]
-    : [t.length ? t[0] / 1000 : 0, Math.max(30, t.length ? t[t.length - 1] / 1000 + 1 : 0)];
+  const charts = useMemo(() => {
+    const domain: [number, number] = multi
+      ? [0, result.durationMs / 1000]
+      : [t.length ? t[0] / 1000 : 0, Math.max(30, t.length ? t[t.length - 1] / 1000 + 1 : 0)];
+    return CHARTS.map((c) => ({
+      domain,
+      rows: multi ? seedRows(result.a, result.b, clients, c.channel, c.scale) : liveRows(aSeries, bSeries, clients, c.channel, c.scale),
+    }));
+  }, [multi, result, aSeries, bSeries, clients, t]);
   if (!multi && t.length === 0) return <p className="mc-muted">Press Play: A and B appear here after the first simulated second.</p>;
   return (
     <div className="mc-dashboard__group">
-      {CHARTS.map((c) => (
-        <Chart key={c.channel} title={c.title} unit={c.unit} clients={clients} domain={domain} bands={multi}
-          rows={multi ? seedRows(result.a, result.b, clients, c.channel, c.scale) : liveRows(aSeries, bSeries, clients, c.channel, c.scale)} />
-      ))}
+      {CHARTS.map((c, k) => <Chart key={c.channel} title={c.title} unit={c.unit} clients={clients} bands={multi} data={charts[k]} />)}
     </div>
   );
 });

@@ -18,7 +18,7 @@ export function windowDomain(w: SeriesWindow): [number, number] {
 }
 
 /** Whether the element is on screen (inside its scrolling panel); true where that cannot be known. */
-function useInView(ref: RefObject<Element | null>): boolean {
+export function useInView(ref: RefObject<Element | null>): boolean {
   const [inView, setInView] = useState(true);
   useEffect(() => {
     const el = ref.current;
