@@ -3,6 +3,7 @@ import type { AppState } from '../../store/types';
 import { PanelHeading } from '../common/PanelHeading';
 import { useCompareMode } from '../../store/compareMode';
 import { ComparePanel, Dashboard } from './lazyPanels';
+import { CompareBadgeLayer } from '../canvas/CompareBadgeLayer';
 import { StoryPanel } from '../guide/StoryPanel';
 import { Inspector } from '../panels/inspector/Inspector';
 
@@ -21,6 +22,7 @@ export function SidePanel() {
   return (
     <aside className="mc-side" data-fold={fold} aria-label="Inspector and dashboard">
       <StoryPanel />
+      {comparing && <CompareBadgeLayer />}
       <section className="mc-side__inspector" aria-labelledby="mc-inspector-title">
         <PanelHeading panel="inspector" title={comparing ? 'Inspector · editing B' : 'Inspector'} headingId="mc-inspector-title" bodyId="mc-inspector-body" folds="up" />
         <div id="mc-inspector-body" hidden={inspector}>{!inspector && <Inspector />}</div>

@@ -1,13 +1,11 @@
 /**
  * On the canvas, beside each node whose numbers differ between the runs, how B's p99 and
  * error rate differ from A's right now, as a trace diff shows it: "p99 +120 ms", "err -4 %".
- * Drawn in the canvas's own coordinates (a viewport portal), so they move and zoom with it.
+ * Worked out here, with the panel; drawn by the canvas's small badge layer, which loads with the page.
  */
-import { ViewportPortal } from '@xyflow/react';
-import { memo } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../../store';
-import type { AppState } from '../../store/types';
-import { useCompare } from './compareStore';
+import { useCompare } from '../../store/compareData';
 
 /** Smaller changes than these are not worth a badge (a second's p99 moves by a little anyway). */
 const MIN_MS = 1;
@@ -32,35 +30,20 @@ export function nodeDelta(a: { p99Ms: number; errorRate: number } | undefined, b
 const ms = (d: number) => `${d > 0 ? '+' : '−'}${Math.abs(d) >= 1000 ? `${(Math.abs(d) / 1000).toFixed(1)} s` : `${Math.abs(d).toFixed(0)} ms`}`;
 const pts = (d: number) => `${d > 0 ? '+' : '−'}${Math.abs(d * 100) >= 10 ? Math.abs(d * 100).toFixed(0) : Math.abs(d * 100).toFixed(1)} %`;
 
-const selectNodes = (s: AppState) => s.scenario.nodes;
-
-/**
- * Redrawn when A's picture arrives, reading B's as it is then: the worker posts both in the
- * same breath, so the badges change ten times a second, not twenty.
- */
-export const CompareBadges = memo(function CompareBadges() {
-  const nodes = useStore(selectNodes);
-  const a = useCompare((s) => s.aSnapshot);
-  if (!a) return null;
-  const run = useStore.getState().run;
-  return (
-    <ViewportPortal>
-      {nodes.map((n) => {
-        if (!n.position) return null;
-        const d = nodeDelta(a.nodes[n.id] ?? a.clients[n.id], run.nodes[n.id] ?? run.clients[n.id]);
-        if (!d) return null;
-        // Worse (slower, more errors) or better, in words and arrows as well as colour.
-        const worse = (d.dP99Ms ?? 0) > 0 || (d.dErr ?? 0) > 0;
-        return (
-          <div key={n.id} className={`mc-compare-badge ${worse ? 'is-worse' : 'is-better'}`} data-testid={`compare-badge-${n.id}`}
-            style={{ transform: `translate(${n.position.x}px, ${n.position.y - 24}px)` }}
-            title={`B against A on ${n.id}: change of p99 latency and error rate now`}>
-            <span aria-hidden="true">B−A </span>
-            {d.dP99Ms !== null && <span>p99 {ms(d.dP99Ms)}</span>}
-            {d.dErr !== null && <span>err {pts(d.dErr)}</span>}
-          </div>
-        );
-      })}
-    </ViewportPortal>
-  );
-});
+/** Keeps the canvas's badges (ui/canvas/CompareBadgeLayer.tsx) in step with each picture of A. */
+export function useBadgeFeed(): void {
+  useEffect(() => useCompare.subscribe((s, prev) => {
+    const a = s.aSnapshot;
+    if (!a || a === prev.aSnapshot) return;
+    const run = useStore.getState().run;
+    const badges: Record<string, { text: string; worse: boolean }> = {};
+    for (const id of [...Object.keys(a.nodes), ...Object.keys(a.clients)]) {
+      const d = nodeDelta(a.nodes[id] ?? a.clients[id], run.nodes[id] ?? run.clients[id]);
+      if (!d) continue;
+      const parts = [d.dP99Ms !== null && `p99 ${ms(d.dP99Ms)}`, d.dErr !== null && `err ${pts(d.dErr)}`].filter(Boolean);
+      // Worse (slower, more errors) or better, in words and signs as well as colour.
+      badges[id] = { text: `B−A ${parts.join(' ')}`, worse: (d.dP99Ms ?? 0) > 0 || (d.dErr ?? 0) > 0 };
+    }
+    useCompare.setState({ badges });
+  }), []);
+}

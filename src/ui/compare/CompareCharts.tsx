@@ -14,7 +14,7 @@ import { ChartFrame } from '../panels/dashboard/ChartFrame';
 import { useInView } from '../panels/dashboard/useShownSeries';
 import type { BandChannel } from '../../worker/seedRuns';
 import { bandColumn, column, liveRows, seedRows, type CompareRow } from './compareRows';
-import { useCompare } from './compareStore';
+import { useCompare } from '../../store/compareData';
 
 export const B_DASH = '7 4';
 const EMPTY: AppState['run']['series'] = { tMs: [], clients: {}, nodes: {}, edges: {} };

@@ -8,11 +8,11 @@ import { useId, useMemo } from 'react';
 import { diffRows } from '../../compare/diff';
 import { useStore } from '../../store';
 import type { AppState } from '../../store/types';
-import { fmtClock } from '../common/format';
-import { CompareBadges } from './CompareBadges';
+import { useBadgeFeed } from './CompareBadges';
 import { CompareCharts } from './CompareCharts';
-import { cancelSeeds, clearSeeds, leaveCompare, runSeeds, setHypothesis } from './compareActions';
-import { useCompare } from './compareStore';
+import { compareHooks } from '../../store/compareData';
+import { cancelSeeds, clearSeeds, runSeeds, setHypothesis } from './compareActions';
+import { useCompare } from '../../store/compareData';
 import { DiffTable } from './DiffTable';
 import { ResultLine } from './ResultLine';
 
@@ -60,10 +60,11 @@ function SeedsControls() {
 
 /** The live clock in the result's heading: its own component, so ten updates a second redraw only it. */
 function LiveClock() {
-  return <>{fmtClock(useStore(selectTime))}</>;
+  return <>{(useStore(selectTime) / 1000).toFixed(0)} s</>;
 }
 
 export function ComparePanel() {
+  useBadgeFeed();
   const measures = useCompare((s) => s.measures);
   const result = useCompare((s) => s.multi.result);
   const hypothesis = useCompare((s) => s.hypothesis);
@@ -77,22 +78,21 @@ export function ComparePanel() {
         the canvas and the inspector change B. Both run on the same seed, at the same simulated time, with the same faults.
       </p>
       <div className="mc-group mc-compare__leave" role="group" aria-label="Leave Compare mode">
-        <button type="button" className="mc-btn mc-btn--small" onClick={() => leaveCompare('a')} title="Leave Compare mode and go back to A (undo brings B back)">Keep A</button>
-        <button type="button" className="mc-btn mc-btn--small" onClick={() => leaveCompare('b')} title="Leave Compare mode with B, the scenario on the canvas">Keep B</button>
+        <button type="button" className="mc-btn mc-btn--small" onClick={() => compareHooks.leave('a')} title="Leave Compare mode and go back to A (undo brings B back)">Keep A</button>
+        <button type="button" className="mc-btn mc-btn--small" onClick={() => compareHooks.leave('b')} title="Leave Compare mode with B, the scenario on the canvas">Keep B</button>
       </div>
       <Hypothesis />
       <SeedsControls />
       <CompareCharts seeds={result !== null} />
       <section className="mc-compare__result" aria-label="Result">
-        <h3>{result ? `Over ${seeds} seeds (${result.seeds[0]}–${result.seeds[seeds - 1]}), ${fmtClock(result.durationMs)} each` : <>Live run, one seed, at <LiveClock /></>}</h3>
+        <h3>{result ? `Over ${seeds} seeds (${result.seeds[0]}–${result.seeds[seeds - 1]}), ${result.durationMs / 1000} s each` : <>Live run, one seed, at <LiveClock /></>}</h3>
         <div className="mc-compare__beside">
           {hypothesis.trim() && <blockquote className="mc-compare__expected"><span>You expected</span>{hypothesis}</blockquote>}
           <ResultLine rows={rows} seeds={seeds} />
         </div>
-        {rows.length > 0 ? <DiffTable rows={rows} seeds={seeds} /> : <p className="mc-muted">The table of differences fills in as the runs play.</p>}
+        {rows.length > 0 ? <div className="mc-compare__tablewrap"><DiffTable rows={rows} seeds={seeds} /></div> : <p className="mc-muted">The table of differences fills in as the runs play.</p>}
         {seeds === 1 && rows.length > 0 && <p className="mc-muted mc-compare__note">One seed cannot tell a real difference from chance (marked ?). Run several seeds for intervals.</p>}
       </section>
-      <CompareBadges />
     </div>
   );
 }

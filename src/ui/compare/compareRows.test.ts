@@ -23,3 +23,12 @@ describe('compare chart rows', () => {
     expect(rows[1][bandColumn('B', 'web')]).toEqual([5, 5]);
   });
 });
+
+describe('compare chart rows over long runs', () => {
+  it('averages seconds in stretches so a chart has at most 120 points', () => {
+    const long = Array.from({ length: 900 }, (_, i) => i % 2);
+    const rows = seedRows([run(long), run(long)], [run(long), run(long)], ['web'], 'latencyP99Ms');
+    expect(rows.length).toBeLessThanOrEqual(120);
+    expect(rows[0][column('A', 'web')]).toBeCloseTo(0.5, 9);
+  });
+});

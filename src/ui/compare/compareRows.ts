@@ -32,14 +32,36 @@ export function liveRows(a: SeriesWindow | null, b: SeriesWindow, clients: reado
   return [...rows.values()].sort((x, y) => x.t - y.t);
 }
 
-/** Rows over seeds: each second's mean over the seeds, and its 95 % interval as a band. */
+/** At most this many points across a chart over seeds: seconds are averaged in buckets past it, so a band reads as a band. */
+export const MAX_SEED_POINTS = 120;
+
+/** One run's channel averaged over seconds [from, to); null with no point there. */
+function bucketMean(values: readonly number[] | undefined, from: number, to: number): number | null {
+  if (!values) return null;
+  let sum = 0, n = 0;
+  for (let i = from; i < Math.min(to, values.length); i++) {
+    if (Number.isFinite(values[i])) {
+      sum += values[i];
+      n++;
+    }
+  }
+  return n ? sum / n : null;
+}
+
+/**
+ * Rows over seeds: each stretch's mean over the seeds, and its 95 % interval as a band. Long
+ * runs are averaged over stretches of a few seconds ({@link MAX_SEED_POINTS} at most).
+ */
 export function seedRows(a: readonly SeedRun[], b: readonly SeedRun[], clients: readonly string[], channel: BandChannel, scale = 1): CompareRow[] {
   const tMs = a[0]?.tMs ?? b[0]?.tMs ?? [];
-  return tMs.map((t, i) => {
+  const step = Math.max(1, Math.ceil(tMs.length / MAX_SEED_POINTS));
+  const starts = tMs.filter((_, i) => i % step === 0);
+  return starts.map((t, k) => {
+    const i = k * step;
     const row = { t: t / 1000 } as CompareRow;
     for (const [v, runs] of [['A', a], ['B', b]] as const) {
       for (const id of clients) {
-        const e = estimate(runs.map((r) => r.clients[id]?.[channel]?.[i] ?? null));
+        const e = estimate(runs.map((r) => bucketMean(r.clients[id]?.[channel], i, i + step)));
         if (!e) continue;
         row[column(v, id)] = e.mean * scale;
         if (e.lo !== null && e.hi !== null) row[bandColumn(v, id)] = [Math.max(0, e.lo) * scale, e.hi * scale];

@@ -7,8 +7,7 @@ import { command } from '../commands';
 import { MoreIcon } from '../common/icons';
 import { Menu, MenuItem, MenuSeparator } from '../common/Menu';
 import { exportScenario, shareScenario } from './fileActions';
-import { toggleCompare } from './CompareButton';
-import { useCompareMode } from '../../store/compareMode';
+import { toggleCompare, useCompareMode } from '../../store/compareMode';
 
 /** Toolbar groups that fold into the More menu, least used first. */
 export type Fold = 'lessons' | 'compare' | 'file' | 'view' | 'history';
