@@ -11,7 +11,7 @@ export function CompareButton() {
   const on = useCompareMode((s) => s.on);
   return (
     <button type="button" className="mc-btn" onClick={toggleCompare} aria-pressed={on} aria-label="Compare"
-      title={on ? 'Leave Compare mode, keeping B' : 'Compare this scenario (A) with a changed copy (B)'}>
+      title={on ? 'Leave, keeping B' : 'Compare with a changed copy'}>
       <AbIcon /><span className="mc-btn__text">Compare</span>
     </button>
   );

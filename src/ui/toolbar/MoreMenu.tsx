@@ -32,7 +32,7 @@ function Items({ folded, onImport, close }: { folded: ReadonlySet<Fold>; onImpor
   };
   const groups = [
     folded.has('lessons') && [<MenuItem key="lessons" onSelect={then(LESSONS.perform)}>Lessons…</MenuItem>],
-    folded.has('compare') && [<MenuItem key="compare" checked={comparing} onSelect={then(toggleCompare)}>Compare A / B</MenuItem>],
+    folded.has('compare') && [<MenuItem key="compare" checked={comparing} onSelect={then(toggleCompare)}>Compare</MenuItem>],
     folded.has('history') && [
       <MenuItem key="undo" onSelect={then(UNDO.perform)} disabled={!u}>Undo</MenuItem>,
       <MenuItem key="redo" onSelect={then(REDO.perform)} disabled={!r}>Redo</MenuItem>,
