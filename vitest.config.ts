@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/engine/**/*.test.ts', 'src/scenario/**/*.test.ts', 'src/lessons/**/*.test.ts', 'src/export/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/worker/**/*.test.ts', 'tests/**/*.test.ts'],
+          include: ['src/engine/**/*.test.ts', 'src/scenario/**/*.test.ts', 'src/lessons/**/*.test.ts', 'src/export/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/worker/**/*.test.ts', 'src/compare/**/*.test.ts', 'tests/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

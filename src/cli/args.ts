@@ -3,6 +3,9 @@ import { MAX_DURATION_MS } from '../engine/core/units';
 /** A command-line mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** Most seeds a comparison runs (each is two runs). */
+export const MAX_SEEDS = 1000;
+
 export interface SimArgs {
   file: string;
   /** --help or -h: print the usage and stop. */
@@ -14,6 +17,8 @@ export interface SimArgs {
   maxEvents?: number;
   traces?: string;
   compare?: string;
+  /** With --compare: run both on this many seeds and report differences with 95 % intervals. */
+  seeds?: number;
 }
 
 const NUMERIC: Record<string, keyof SimArgs> = {
@@ -23,7 +28,7 @@ const NUMERIC: Record<string, keyof SimArgs> = {
   '--max-events': 'maxEvents',
 };
 
-export const USAGE = 'usage: npm run sim -- FILE [--duration MS] [--seed N] [--warmup MS] [--max-events N] [--json] [--traces OUT.json] [--compare OTHER.json]';
+export const USAGE = 'usage: npm run sim -- FILE [--duration MS] [--seed N] [--warmup MS] [--max-events N] [--json] [--traces OUT.json] [--compare OTHER.json [--seeds N]]';
 
 /** What --help prints: the usage line, then each option in a few words. */
 export const HELP = `${USAGE}
@@ -37,6 +42,9 @@ Runs a scenario file without the browser and prints its report.
   --json              print the full report as JSON instead of a table
   --traces OUT.json   write the sampled traces as OTLP/JSON (the scenario must set tracing)
   --compare OTHER     run OTHER too (with the same options) and print the two side by side
+  --seeds N           with --compare: run both on N seeds (the first file's seed and the N-1
+                      after it) and print each figure's mean, B - A with its 95 % interval,
+                      and "noise" where that interval holds 0
   -h, --help          print this help
 
 Exit codes: 0 a finished run, 2 bad input (one line naming the file and the field).`;
@@ -52,6 +60,11 @@ export function parseSimArgs(argv: string[]): SimArgs {
       const v = Number(raw);
       if (raw === undefined || raw.trim() === '' || !Number.isFinite(v) || v < 0) throw new UsageError(`${a} needs a number >= 0, not ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
       (out as Record<string, unknown>)[NUMERIC[a]] = v;
+    } else if (a === '--seeds') {
+      const raw = argv[++i];
+      const v = Number(raw);
+      if (raw === undefined || !Number.isInteger(v) || v < 1 || v > MAX_SEEDS) throw new UsageError(`--seeds needs a whole number from 1 to ${MAX_SEEDS}, not ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+      out.seeds = v;
     } else if (a === '--traces' || a === '--compare') {
       const v = argv[++i];
       if (!v) throw new UsageError(`${a} needs a file name`);
@@ -61,6 +74,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
     else out.file = a;
   }
   if (!out.file) throw new UsageError('name a scenario file');
+  if (out.seeds !== undefined && out.compare === undefined) throw new UsageError('--seeds works with --compare OTHER (npm run sweep runs one file over seeds)');
   if (out.seed !== undefined && (!Number.isInteger(out.seed) || out.seed > 2 ** 32 - 1)) throw new UsageError('--seed needs a whole number from 0 to 4294967295');
   if (out.durationMs !== undefined && out.durationMs > MAX_DURATION_MS) throw new UsageError(`--duration may be at most 31 simulated days (${MAX_DURATION_MS} ms)`);
   return out as SimArgs;

@@ -4,6 +4,7 @@ import { runScenarioFile, SimInputError } from './runScenario';
 import { HELP, parseSimArgs, USAGE, UsageError } from './args';
 import { formatReport } from './table';
 import { formatComparison, runComparison } from './compare';
+import { formatSeededComparison, runSeededComparison } from './compareSeeds';
 import { runCli } from './runCli';
 
 /**
@@ -29,6 +30,11 @@ function main(argv: string[]): number {
   try {
     if (args.compare !== undefined) {
       if (args.traces) throw new SimInputError(`${args.file}: --traces works on one run; leave out --compare to write traces`);
+      if (args.seeds !== undefined) {
+        const c = runSeededComparison({ ...args, compare: args.compare, seeds: args.seeds }, (f) => readFileSync(f, 'utf8'));
+        process.stdout.write(args.json ? JSON.stringify(c, null, 2) + '\n' : formatSeededComparison(c) + '\n');
+        return 0;
+      }
       const runs = runComparison({ ...args, compare: args.compare }, (f) => readFileSync(f, 'utf8'));
       process.stdout.write(args.json
         ? JSON.stringify({ files: runs.map((r) => r.file), reports: runs.map((r) => r.report) }, null, 2) + '\n'

@@ -42,6 +42,14 @@ export function nextRunGen(): number {
   return ++runGen;
 }
 
+type TwinMsg = Extract<FromWorker, { type: 'twin' }>;
+let twinListener: ((msg: TwinMsg) => void) | null = null;
+
+/** Compare mode (loaded lazily) takes variant A's messages; null: none are expected. */
+export function listenTwin(fn: ((msg: TwinMsg) => void) | null): void {
+  twinListener = fn;
+}
+
 export function attachEngine(c: EngineClient | null): void {
   client = c;
   running = null;
@@ -102,6 +110,8 @@ export function onWorkerMessage(msg: FromWorker): void {
       }));
     case 'faults':
       return setRun((r) => ({ ...r, faults: msg.active }));
+    case 'twin':
+      return twinListener?.(msg);
     case 'goals':
       return useStore.setState((s) => {
         if (s.lesson.open) s.lesson.open.live = { nowMs: msg.nowMs, verdicts: msg.verdicts };

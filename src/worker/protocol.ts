@@ -12,6 +12,7 @@ import type { FaultInput, FaultKind } from '../engine/faults/schema';
 import type { Lesson, Verdict } from '../lessons/types';
 import type { RunSummary } from './runSummary';
 import type { Report } from '../engine/metrics/report';
+import type { Measure } from '../compare/measures';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';
@@ -72,7 +73,9 @@ export type ToWorker =
    */
   | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario }
   /** The full report of the run so far (what npm run sim --json prints), answered with the same id. */
-  | { type: 'report'; id: number };
+  | { type: 'report'; id: number }
+  /** Compare mode: variant A, run beside the loaded scenario (B) from its next load on; null ends it. */
+  | { type: 'setTwin'; scenario: Scenario | null };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
@@ -88,7 +91,9 @@ export type FromWorker =
   /** The lesson's goals on the live run at simulated time nowMs. */
   | { type: 'goals'; gen: number; nowMs: number; verdicts: Verdict[] }
   /** The answer to a 'report' request (null before a scenario is loaded). */
-  | { type: 'report'; id: number; report: Report | null };
+  | { type: 'report'; id: number; report: Report | null }
+  /** Compare mode: variant A's picture (with B's snapshot), its chart window and both runs' figures (with B's series). */
+  | { type: 'twin'; gen: number; snapshot?: Snapshot; window?: SeriesWindow; measures?: { a: Measure[]; b: Measure[] } };
 
 export type { RunSummary };
 

@@ -14,6 +14,7 @@ import { createLiveGoals } from './liveGoals';
 import { SERIES_WINDOW_MS, withPageTracing, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
 import { summarizeRun } from './runSummary';
 import { seriesWindow } from './seriesWindow';
+import { createTwin } from './twin';
 
 export interface LoopHost {
   post(msg: FromWorker): void;
@@ -57,6 +58,8 @@ export function createRunLoop(host: LoopHost) {
    */
   let openEnded = false;
   const post = host.post;
+  /** Compare mode's variant A, kept at this run's simulated time (twin.ts). */
+  const twin = createTwin(post);
 
   function requireSim(): Simulation {
     if (!sim) throw new Error('no scenario loaded');
@@ -67,6 +70,7 @@ export function createRunLoop(host: LoopHost) {
     const s = withPageTracing(input);
     gen = runGen;
     sim = createSimulation(s);
+    twin.load(s, runGen);
     loaded = s;
     edited = null;
     openEnded = false;
@@ -98,6 +102,7 @@ export function createRunLoop(host: LoopHost) {
     const snap = requireSim().snapshot();
     lastSnap = snap;
     post({ type: 'snapshot', gen, running, snapshot: snap });
+    twin.postSnapshot();
     postFaults();
     postGoals(!running);
     lastSnapshotWall = host.nowMs();
@@ -118,11 +123,13 @@ export function createRunLoop(host: LoopHost) {
     const s = requireSim();
     const now = s.now();
     post({ type: 'series', gen, simTimeMs: now, window: seriesWindow(s.series(now - SERIES_WINDOW_MS), now, SERIES_WINDOW_MS), traces: s.traces() ?? null });
+    twin.postSeries(s);
     lastSeriesWall = host.nowMs();
   }
 
   function inject(fault: FaultSpec, byChaos: boolean) {
     const id = requireSim().startFault(fault);
+    twin.startFault(fault, id);
     if (byChaos) chaosIds.add(id);
     postFaults();
   }
@@ -134,6 +141,7 @@ export function createRunLoop(host: LoopHost) {
       const end = Math.min(targetMs, s.now() + chunkMs, chaos.enabled ? chaos.nextAtMs : Infinity);
       const t0 = host.nowMs();
       const ok = s.runUntil(end);
+      twin.follow(s.now());
       const cost = host.nowMs() - t0;
       if (cost < 2) chunkMs = Math.min(chunkMs * 2, 60_000);
       else if (cost > 8) chunkMs = Math.max(chunkMs / 2, 1);
@@ -220,11 +228,14 @@ export function createRunLoop(host: LoopHost) {
           return inject(msg.fault, false);
         case 'stopFault':
           requireSim().stopFault(msg.id);
+          twin.stopFault(msg.id);
           return postFaults();
         case 'setLesson':
           goals.set(msg.lesson);
           edited = msg.scenario ?? edited;
           return postGoals(true);
+        case 'setTwin':
+          return twin.set(msg.scenario);
         case 'setChaos':
           chaos = { enabled: msg.enabled, perMinute: msg.perMinute, nextAtMs: msg.enabled && sim ? nextKillAt(sim.now(), msg.perMinute, rand) : Infinity };
           return;

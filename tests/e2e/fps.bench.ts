@@ -7,14 +7,18 @@
  * was too busy to draw is a frame missing from the count. It builds the app for production
  * (React's development build is several times slower and would measure the wrong thing).
  *
- *   npm run bench:ui                  both scenarios, 10 s each
+ * Compare mode doubles the simulation's work (A and B step in turn in the one engine worker)
+ * and adds its overlaid charts: two more rows play the 30-node scenario compared with itself,
+ * at 25x and at Max.
+ *
+ *   npm run bench:ui                  both scenarios, 10 s each, then Compare mode
  *   npm run bench:ui -- --seconds 20  a longer look
  *   npm run bench:ui -- --shot FILE   also save a 1280x720 screenshot of the default scenario
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bigScenario, BIG_TOTAL_RPS } from './bigScenario';
-import { expectedDefault, ROOT, startHarness, type Harness } from './harness';
+import { expectedDefault, press, ROOT, startHarness, type Harness } from './harness';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -75,13 +79,13 @@ const MEASURE = `async (span) => {
 
 const measure = (page: Page, ms: number) => page.evaluate(`(${MEASURE})(${ms})`) as Promise<Frames>;
 
-async function playAt25(page: Page, nodes: number): Promise<void> {
+async function playAt25(page: Page, nodes: number, speed = 'Speed 25 times'): Promise<void> {
   await page.locator('.react-flow__node').nth(nodes - 1).waitFor({ timeout: 60_000 });
   // Play stops at the scenario's length: make it an hour, so a running simulation is measured.
   const duration = page.getByLabel('duration (ms)', { exact: true });
   await duration.fill('3600000');
   await duration.press('Tab');
-  await page.getByRole('button', { name: 'Speed 25 times' }).click();
+  await page.getByRole('button', { name: speed }).click();
   await page.getByRole('button', { name: 'Play' }).click();
   await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(WARMUP_MS);
@@ -115,6 +119,19 @@ async function main(): Promise<void> {
     await playAt25(page, big.nodes.length);
     report(`30-node scenario (${big.nodes.length} nodes, ${big.edges.length} edges, ${BIG_TOTAL_RPS} requests/s) @25x`, await measure(page, SECONDS * 1000));
     await page.close();
+
+    // (c) Compare mode: A and B both the 30-node scenario, side by side, at 25x and at Max.
+    for (const [speed, label] of [['Speed 25 times', '@25x'], ['Speed: as fast as possible', '@Max']] as const) {
+      const cmp = await h.open();
+      await cmp.getByTestId('import-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+      await cmp.locator('.react-flow__node').nth(big.nodes.length - 1).waitFor({ timeout: 60_000 });
+      await press(cmp, 'Compare');
+      await cmp.getByTestId('compare-panel').waitFor({ timeout: 60_000 });
+      await playAt25(cmp, big.nodes.length, speed);
+      report(`Compare mode, A and B both the 30-node scenario ${label}`, await measure(cmp, SECONDS * 1000));
+      if (SHOT && label === '@25x') await cmp.screenshot({ path: SHOT.replace(/(\.png)?$/, '-compare.png') });
+      await cmp.close();
+    }
     if (h.problems.length > 0) console.log(`console problems:\n  ${h.problems.join('\n  ')}`);
   } finally {
     await h.close();

@@ -9,6 +9,7 @@ import { selectCourseOpen } from '../../store/lessonSelectors';
 
 const DashboardPanel = lazy(() => import('../panels/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const CourseDialogPanel = lazy(() => import('../lessons/CourseDialog').then((m) => ({ default: m.CourseDialog })));
+const ComparePanelChunk = lazy(() => import('../compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
 const TraceViewPanel = lazy(() => import('../panels/traces/TraceView').then((m) => ({ default: m.TracePanel })));
 const SweepTabPanel = lazy(() => import('../sweep/SweepPanel').then((m) => ({ default: m.SweepPanel })));
 
@@ -48,6 +49,15 @@ export function CourseDialog() {
   return (
     <Suspense fallback={<Loading what="the course" />}>
       <CourseDialogPanel />
+    </Suspense>
+  );
+}
+
+/** Compare mode's panel (charts of A and B, the table of differences) loads when the mode is first used. */
+export function ComparePanel() {
+  return (
+    <Suspense fallback={<div className="mc-dashboard"><Loading what="the comparison" /></div>}>
+      <ComparePanelChunk />
     </Suspense>
   );
 }

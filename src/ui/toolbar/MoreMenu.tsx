@@ -9,9 +9,10 @@ import { Menu, MenuItem, MenuSeparator } from '../common/Menu';
 import { exportScenario, shareScenario } from './fileActions';
 import { requestPresenter } from '../present/presentState';
 import { RUN_FILES, saveRunFile } from '../saveAs/saveCommands';
+import { toggleCompare, useCompareMode } from '../../store/compareMode';
 
 /** Toolbar groups that fold into the More menu, least used first. */
-export type Fold = 'lessons' | 'file' | 'view' | 'history';
+export type Fold = 'lessons' | 'compare' | 'file' | 'view' | 'history';
 
 const UNDO = command('undo');
 const REDO = command('redo');
@@ -26,12 +27,14 @@ function Items({ folded, onImport, close }: { folded: ReadonlySet<Fold>; onImpor
   const projector = useStore(selectProjector);
   const u = useZustand(useStore.temporal, canUndo);
   const r = useZustand(useStore.temporal, canRedo);
+  const comparing = useCompareMode((s) => s.on);
   const then = (fn: () => void) => () => {
     close();
     fn();
   };
   const groups = [
     folded.has('lessons') && [<MenuItem key="lessons" onSelect={then(LESSONS.perform)}>Lessons…</MenuItem>],
+    folded.has('compare') && [<MenuItem key="compare" checked={comparing} onSelect={then(toggleCompare)}>Compare</MenuItem>],
     folded.has('history') && [
       <MenuItem key="undo" onSelect={then(UNDO.perform)} disabled={!u}>Undo</MenuItem>,
       <MenuItem key="redo" onSelect={then(REDO.perform)} disabled={!r}>Redo</MenuItem>,

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useStore } from '../../store';
 import { selectProjector } from '../../store/selectors';
+import { CompareButton } from './CompareButton';
 import { ExportMenu } from './ExportMenu';
 import { FileButtons, ImportInput } from './FileButtons';
 import { MoreMenu, type Fold } from './MoreMenu';
@@ -15,12 +16,12 @@ import { ViewToggles } from './ViewToggles';
 import { ShareDialogSlot } from '../share/ShareDialogSlot';
 
 /**
- * What gives way when the toolbar is too narrow, in order: the file buttons, the Lessons
+ * What gives way when the toolbar is too narrow, in order: the file buttons, Compare, the Lessons
  * button and the view toggles fold into More, the brand goes, then undo and redo fold too
  * (they keep Ctrl+Z). A 1280-wide classroom window keeps Lessons in sight; its file buttons
  * are in More.
  */
-const STEPS: readonly (Fold | 'brand')[] = ['file', 'lessons', 'view', 'brand', 'history'];
+const STEPS: readonly (Fold | 'brand')[] = ['file', 'compare', 'lessons', 'view', 'brand', 'history'];
 
 export function Toolbar() {
   const ref = useRef<HTMLElement>(null);
@@ -36,6 +37,7 @@ export function Toolbar() {
       <h1 className={gone.has('brand') ? 'sr-only' : 'mc-brand'}>microcosm</h1>
       <PresetPicker />
       {!gone.has('lessons') && <LessonsButton />}
+      {!gone.has('compare') && <CompareButton />}
       <PlayControls />
       <SpeedPicker />
       <SimClock />

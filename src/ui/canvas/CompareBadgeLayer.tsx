@@ -1,0 +1,25 @@
+import { ViewportPortal } from '@xyflow/react';
+import { useStore } from '../../store';
+import { useCompare } from '../../store/compareData';
+import type { AppState } from '../../store/types';
+
+const selectNodes = (s: AppState) => s.scenario.nodes;
+
+/**
+ * Compare mode's B - A badges above the nodes, in the canvas's coordinates so they pan and
+ * zoom with it; the panel works out their text (ui/compare/CompareBadges.tsx).
+ */
+export function CompareBadgeLayer() {
+  const nodes = useStore(selectNodes);
+  const badges = useCompare((s) => s.badges);
+  return (
+    <ViewportPortal>
+      {nodes.map((n) => {
+        const b = badges[n.id];
+        return b && n.position && (
+          <div key={n.id} className={`mc-compare-badge ${b.worse ? 'is-worse' : 'is-better'}`} style={{ transform: `translate(${n.position.x}px,${n.position.y - 24}px)` }}>{b.text}</div>
+        );
+      })}
+    </ViewportPortal>
+  );
+}
