@@ -55,6 +55,21 @@ export interface SeriesWindow {
   edges: Record<string, Record<string, number[]>>;
 }
 
+/** The live view at a whole simulated second, kept by the page for the replay timeline. */
+export interface ReplayFrame {
+  tMs: number;
+  clients: Snapshot['clients'];
+  nodes: Snapshot['nodes'];
+  edges: Snapshot['edges'];
+}
+
+/** What a run adds to the page's replay history between two series posts. */
+export interface ReplayHistory {
+  frames: ReplayFrame[];
+  /** The series points since the previous post (not only the dashboard's window). */
+  series: SeriesWindow;
+}
+
 export type ToWorker =
   /** `gen` numbers the run; every message about it carries the number, so stale ones are dropped. */
   | { type: 'load'; scenario: Scenario; gen: number; keepRunning?: boolean }
@@ -70,13 +85,18 @@ export type ToWorker =
    * The lesson whose goals are evaluated on the live run (null: none), kept across loads, and
    * the scenario as edited since (for structural goals: live edits do not reload the run).
    */
-  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario };
+  | { type: 'setLesson'; lesson: Lesson | null; scenario?: Scenario }
+  /**
+   * Builds the run again up to tMs (paused there) from its scenario and the live changes made
+   * before tMs; what happened after tMs is forgotten: the run forks there, as run `gen`.
+   */
+  | { type: 'rewind'; tMs: number; gen: number };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
   /** The snapshot's newEvents are the events logged since the previous snapshot. */
   | { type: 'snapshot'; gen: number; running: boolean; snapshot: Snapshot }
-  | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null }
+  | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null; history?: ReplayHistory }
   | { type: 'faults'; gen: number; active: ActiveFault[] }
   | { type: 'error'; message: string }
   /** The run stopped before its end (the event budget), with the reason. */
