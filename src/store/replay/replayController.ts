@@ -7,9 +7,8 @@
  * forks there and what came after it is forgotten.
  */
 import { create } from 'zustand';
-import { nextRunGen, setRunTap, type RunTap } from '../engineBridge';
+import type { RunTap } from '../engineBridge';
 import { useStore } from '../index';
-import { pause } from '../runActions';
 import type { RunState } from '../types';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
 import { RunHistory } from './runHistory';
@@ -28,6 +27,17 @@ export interface ReplayState {
 export const useReplay = create<ReplayState>(() => ({ viewingMs: null, headMs: 0, rebuildingToMs: null, eventCount: 0 }));
 
 export const runHistory = new RunHistory();
+
+/**
+ * What the controller needs of the engine bridge, handed over by start-up: a value import
+ * would put the bridge in a chunk of its own and cost the first load (npm run size).
+ */
+export interface BridgeLink {
+  send(msg: ToWorker): void;
+  nextRunGen(): number;
+  setRunTap(tap: RunTap): void;
+}
+let bridge: BridgeLink | null = null;
 /** The live run's state while the page shows the past. */
 let live: RunState | null = null;
 
@@ -68,8 +78,10 @@ export function seek(tMs: number): void {
   const view = runHistory.at(tMs);
   if (!view) return;
   if (live === null) {
-    if (useStore.getState().run.status === 'running') pause();
-    live = useStore.getState().run;
+    const now = useStore.getState().run;
+    // As runActions' pause does (not imported, for the reason BridgeLink gives).
+    if (now.status === 'running') bridge?.send({ type: 'pause' });
+    live = now.status === 'running' ? { ...now, status: 'paused' } : now;
   }
   useStore.setState({
     run: {
@@ -107,7 +119,7 @@ function fork(): ToWorker[] {
   live = null;
   markPage(false);
   useReplay.setState({ viewingMs: null, headMs: tMs, rebuildingToMs: tMs, eventCount: runHistory.allEvents().length });
-  return [{ type: 'rewind', tMs, gen: nextRunGen() }];
+  return bridge ? [{ type: 'rewind', tMs, gen: bridge.nextRunGen() }] : [];
 }
 
 function before(msg: ToWorker): ToWorker[] {
@@ -133,6 +145,7 @@ const tap: RunTap = {
 };
 
 /** Starts keeping the run's history (once, at start-up). */
-export function startReplay(): void {
-  setRunTap(tap);
+export function startReplay(link: BridgeLink): void {
+  bridge = link;
+  link.setRunTap(tap);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveFault, ReplayFrame, SeriesWindow } from '../../worker/protocol';
-import { RunHistory } from './runHistory';
+import { MAX_EVENTS } from '../mergeSnapshot';
+import { EVENTS_SHOWN, RunHistory } from './runHistory';
 
 /** A frame whose product node has `ready` instances ready, and a client sending at t/1000 rps. */
 const frame = (tMs: number, ready = 3): ReplayFrame => ({
@@ -60,6 +61,10 @@ describe('the run history', () => {
     // The fault ended when its end was logged, not when the page heard of it.
     expect(h.at(30_000)!.faults).toEqual([]);
     expect(h.at(50_000)!.events.map((e) => e.kind)).toEqual(['fault-start', 'fault-end']);
+  });
+
+  it('keeps as many events on show as the live event log', () => {
+    expect(EVENTS_SHOWN).toBe(MAX_EVENTS);
   });
 
   it('forgets what came after a fork, and takes the new branch from there', () => {

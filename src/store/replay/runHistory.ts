@@ -5,7 +5,6 @@
  * any earlier moment without the engine: binary searches over sorted times, then slices, so a
  * look-up costs O(log n) in the length of the run plus the size of what is shown.
  */
-import { MAX_EVENTS } from '../mergeSnapshot';
 import type { ActiveFault, LiveEvent, ReplayFrame, SeriesWindow, TraceView } from '../../worker/protocol';
 import { SERIES_WINDOW_MS } from '../../worker/protocol';
 
@@ -21,6 +20,12 @@ export interface PastView {
   faults: ActiveFault[];
   traces: TraceView[];
 }
+
+/**
+ * Events the event log keeps, as mergeSnapshot's MAX_EVENTS (a test holds them equal; an
+ * import would split that module into a chunk of its own on the first load).
+ */
+export const EVENTS_SHOWN = 500;
 
 type Entities = Record<string, Record<string, number[]>>;
 const GROUPS = ['clients', 'nodes', 'edges'] as const;
@@ -158,7 +163,7 @@ export class RunHistory {
       nodes: frame.nodes,
       edges: frame.edges,
       series: this.seriesWindow(t),
-      events: this.events.slice(Math.max(0, ne - MAX_EVENTS), ne),
+      events: this.events.slice(Math.max(0, ne - EVENTS_SHOWN), ne),
       faults: [...this.faults.values()].filter((s) => s.fault.startedAtMs <= t && s.endMs > t).map((s) => s.fault),
       traces: this.traces.filter((tr) => tr.startMs <= t),
     };

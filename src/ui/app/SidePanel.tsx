@@ -1,7 +1,7 @@
 import { useStore } from '../../store';
 import type { AppState } from '../../store/types';
 import { PanelHeading } from '../common/PanelHeading';
-import { Dashboard } from './lazyPanels';
+import { Dashboard, ReplayTimeline } from './lazyPanels';
 import { StoryPanel } from '../guide/StoryPanel';
 import { Inspector } from '../panels/inspector/Inspector';
 
@@ -26,6 +26,7 @@ export function SidePanel() {
         <PanelHeading panel="dashboard" title="Dashboard" headingId="mc-dashboard-title" bodyId="mc-dashboard-body" folds="up" />
         <div id="mc-dashboard-body" hidden={dashboard}>{!dashboard && <Dashboard />}</div>
       </section>
+      {fold !== 'all' && <ReplayTimeline />}
     </aside>
   );
 }

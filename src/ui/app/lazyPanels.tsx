@@ -9,6 +9,7 @@ import { selectCourseOpen } from '../../store/lessonSelectors';
 
 const DashboardPanel = lazy(() => import('../panels/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const CourseDialogPanel = lazy(() => import('../lessons/CourseDialog').then((m) => ({ default: m.CourseDialog })));
+const ReplayTimelinePanel = lazy(() => import('../panels/replay').then((m) => ({ default: m.Timeline })));
 const TraceViewPanel = lazy(() => import('../panels/traces/TraceView').then((m) => ({ default: m.TracePanel })));
 
 function Loading({ what }: { what: string }) {
@@ -27,6 +28,15 @@ export function TracePanel() {
   return (
     <Suspense fallback={<Loading what="the trace view" />}>
       <TraceViewPanel />
+    </Suspense>
+  );
+}
+
+/** The replay timeline under the charts; nothing shows until it has loaded. */
+export function ReplayTimeline() {
+  return (
+    <Suspense fallback={null}>
+      <ReplayTimelinePanel />
     </Suspense>
   );
 }
