@@ -7,6 +7,7 @@
  */
 import type { ActiveFault, LiveEvent, ReplayFrame, SeriesWindow, TraceView } from '../../worker/protocol';
 import { SERIES_WINDOW_MS } from '../../worker/protocol';
+import { FramePacker, unpack, type PackedFrame } from './framePack';
 
 /** What the page shows at a moment of the past. */
 export interface PastView {
@@ -37,7 +38,8 @@ interface FaultSpan {
 }
 
 export class RunHistory {
-  private frames: ReplayFrame[] = [];
+  private frames: PackedFrame[] = [];
+  private readonly packer = new FramePacker();
   private frameT: number[] = [];
   private series: SeriesWindow = { tMs: [], clients: {}, nodes: {}, edges: {} };
   private events: LiveEvent[] = [];
@@ -61,6 +63,7 @@ export class RunHistory {
   clear(): void {
     this.frames = [];
     this.frameT = [];
+    this.packer.clear();
     this.series = { tMs: [], clients: {}, nodes: {}, edges: {} };
     this.events = [];
     this.eventT = [];
@@ -72,7 +75,7 @@ export class RunHistory {
   addFrames(frames: ReplayFrame[]): void {
     for (const f of frames) {
       if (this.frameT.length > 0 && f.tMs <= this.frameT[this.frameT.length - 1]) continue;
-      this.frames.push(f);
+      this.frames.push(this.packer.pack(f));
       this.frameT.push(f.tMs);
       if (f.tMs > this.headMs) this.headMs = f.tMs;
     }
@@ -154,7 +157,7 @@ export class RunHistory {
   at(tMs: number): PastView | null {
     const i = this.countAtOrBefore(this.frameT, tMs) - 1;
     if (i < 0) return null;
-    const frame = this.frames[i];
+    const frame = unpack(this.frames[i]);
     const t = frame.tMs;
     const ne = this.countAtOrBefore(this.eventT, t);
     return {

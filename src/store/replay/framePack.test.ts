@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplayFrame } from '../../worker/protocol';
+import { FramePacker, unpack } from './framePack';
+
+const frame = (tMs: number, state: 'ready' | 'crashed', busy: number): ReplayFrame => ({
+  tMs,
+  clients: { users: { rps: 49.8, errorRate: 0.015, p99Ms: 120.5, lastSecondAllFailed: false, sent: 431_000, ok: 430_990, failed: 10 } },
+  nodes: {
+    api: { arrivalsPerS: 50, throughputPerS: 49.5, errorRate: 0, ownErrorRate: 0, p99Ms: 33.25, utilization: 0.5, queueLength: 0, replicas: 2, readyReplicas: 2, workers: 4,
+      instances: [{ state, busy, queued: 0, workers: 2 }, { state: 'ready', busy: 1, queued: 3, workers: 2 }], extra: { costPerHour: 0.123456, mode: 'normal' } },
+  },
+  edges: { 'users->api': { callsPerS: 50, errorRate: 0, p99Ms: 33.25, breaker: 'closed' } },
+});
+
+describe('packed frames', () => {
+  it('give back exactly the frame packed', () => {
+    const packer = new FramePacker();
+    const f = frame(7000, 'crashed', 2);
+    expect(unpack(packer.pack(f))).toEqual(f);
+  });
+
+  it('share one shape among frames of the same layout and keep their numbers apart', () => {
+    const packer = new FramePacker();
+    const a = packer.pack(frame(1000, 'ready', 1));
+    const b = packer.pack(frame(2000, 'ready', 2));
+    const c = packer.pack(frame(3000, 'crashed', 2));
+    expect(a.shape).toBe(b.shape);
+    expect(c.shape).not.toBe(a.shape);
+    expect(packer.shapeCount).toBe(2);
+    expect(unpack(a).nodes.api.instances[0].busy).toBe(1);
+    expect(unpack(b).nodes.api.instances[0].busy).toBe(2);
+  });
+});
