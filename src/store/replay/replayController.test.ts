@@ -14,7 +14,7 @@ function engineInProcess() {
   const loop = createRunLoop({ ...f.host, post: (m) => onWorkerMessage(m) });
   const sent: ToWorker[] = [];
   attachEngine({ send: (m) => { sent.push(m); loop.handle(m); }, terminate: () => {} });
-  return { sent, loop };
+  return { sent, loop, f };
 }
 
 const run = () => useStore.getState().run;
@@ -73,6 +73,30 @@ describe('replay on the page', () => {
     send({ type: 'step', ms: 3000 });
     await vi.waitFor(() => expect(run().simTimeMs).toBe(15_000));
     expect(runHistory.span().toMs).toBe(15_000);
+  });
+
+  it('at the run\'s end: the past hides the summary, the live run brings it back, and Play from the past stops at the end again', async () => {
+    const { f } = engineInProcess();
+    useStore.setState((s) => {
+      s.scenario.durationMs = 20_000;
+    });
+    reset();
+    send({ type: 'setSpeed', speed: 'max' });
+    play();
+    f.runWall(2000);
+    await vi.waitFor(() => expect(run().summary?.atMs).toBe(20_000));
+    const summary = run().summary;
+    seekRun(6000);
+    expect(run().summary).toBeNull();
+    expect(run().status).toBe('paused');
+    backToLive();
+    expect(run().summary).toBe(summary);
+    expect(run().status).toBe('done');
+    seekRun(6000);
+    play();
+    f.runWall(2000);
+    await vi.waitFor(() => expect(run().summary?.atMs).toBe(20_000));
+    expect(runHistory.span()).toEqual({ fromMs: 0, toMs: 20_000 });
   });
 
   it('forgets the history on Reset, also while the past is on show', async () => {
