@@ -9,7 +9,7 @@ const frame = (tMs: number, state: 'ready' | 'crashed', busy: number): ReplayFra
     api: { arrivalsPerS: 50, throughputPerS: 49.5, errorRate: 0, ownErrorRate: 0, p99Ms: 33.25, utilization: 0.5, queueLength: 0, replicas: 2, readyReplicas: 2, workers: 4,
       instances: [{ state, busy, queued: 0, workers: 2 }, { state: 'ready', busy: 1, queued: 3, workers: 2 }], extra: { costPerHour: 0.123456, mode: 'normal' } },
   },
-  edges: { 'users->api': { callsPerS: 50, errorRate: 0, p99Ms: 33.25, breaker: 'closed' } },
+  edges: { 'users->api': { callsPerS: 50, errorRate: 0, p99Ms: 33.25, breaker: 'CLOSED' } },
 });
 
 describe('packed frames', () => {
