@@ -11,6 +11,7 @@ import type { Scenario } from '../engine/model';
 import type { FaultInput, FaultKind } from '../engine/faults/schema';
 import type { Lesson, Verdict } from '../lessons/types';
 import type { RunSummary } from './runSummary';
+import type { NewShape, PackedFrame } from './framePack';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';
@@ -65,7 +66,9 @@ export interface ReplayFrame {
 
 /** What a run adds to the page's replay history between two series posts. */
 export interface ReplayHistory {
-  frames: ReplayFrame[];
+  /** A frame a simulated second, packed (framePack.ts) with the layouts first used here. */
+  frames: PackedFrame[];
+  shapes: NewShape[];
   /** The series points since the previous post (not only the dashboard's window). */
   series: SeriesWindow;
 }

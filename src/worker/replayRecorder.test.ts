@@ -3,12 +3,18 @@ import { parseScenarioOrThrow } from '../scenario/parse';
 import { DEFAULT_SCENARIO_DATA } from '../store/defaultScenario';
 import { fakeLoopHost } from '../../tests/helpers/fakeLoopHost';
 import type { ReplayFrame } from './protocol';
+import { ShapeBook } from './framePack';
 import { createRunLoop } from './runLoop';
 
 const shop = parseScenarioOrThrow(DEFAULT_SCENARIO_DATA);
 
+/** The frames of run `gen`, unpacked as the page does. */
 function framesOf(f: ReturnType<typeof fakeLoopHost>, gen: number): ReplayFrame[] {
-  return f.all('series').filter((m) => m.gen === gen).flatMap((m) => m.history?.frames ?? []);
+  const book = new ShapeBook();
+  return f.all('series').flatMap((m) => {
+    book.add(m.history?.shapes ?? []);
+    return m.gen === gen ? (m.history?.frames ?? []).map((p) => book.unpack(p)) : [];
+  });
 }
 
 const picture = (x: { clients: unknown; nodes: unknown; edges: unknown }) => ({ clients: x.clients, nodes: x.nodes, edges: x.edges });

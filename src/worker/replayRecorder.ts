@@ -14,7 +14,8 @@
 import type { LoggedEvent } from '../engine/metrics/eventLog';
 import type { Scenario } from '../engine/model';
 import { createSimulation, type Change, type Simulation } from '../engine/simulation';
-import type { FaultSpec, ReplayFrame, SeriesWindow } from './protocol';
+import { FramePacker, type NewShape, type PackedFrame } from './framePack';
+import type { FaultSpec, SeriesWindow } from './protocol';
 import { seriesWindow } from './seriesWindow';
 
 export const FRAME_EVERY_MS = 1000;
@@ -33,7 +34,8 @@ function applyInput(sim: Simulation, input: JournalInput): void {
 
 export function createReplayRecorder() {
   const journal: JournalEntry[] = [];
-  let frames: ReplayFrame[] = [];
+  let frames: PackedFrame[] = [];
+  const packer = new FramePacker();
   let nextFrameMs = 0;
   /** Series points from this time on have not been handed to the page yet. */
   let seriesFromMs = 0;
@@ -45,13 +47,14 @@ export function createReplayRecorder() {
     if (sim.now() < nextFrameMs) return;
     const { tMs, clients, nodes, edges, newEvents } = sim.snapshot();
     if (newEvents.length > 0) held = held.length > 0 ? held.concat(newEvents) : newEvents;
-    frames.push({ tMs, clients, nodes, edges });
+    frames.push(packer.pack({ tMs, clients, nodes, edges }));
     nextFrameMs = (Math.floor(tMs / FRAME_EVERY_MS) + 1) * FRAME_EVERY_MS;
   }
 
   /** Starts the records of a new run, with the frame of its time 0. */
   function start(sim: Simulation, fromMs = sim.now()): void {
     frames = [];
+    packer.clear();
     held = [];
     nextFrameMs = fromMs;
     seriesFromMs = fromMs;
@@ -76,7 +79,7 @@ export function createReplayRecorder() {
       return out;
     },
     /** The frames and series points the page has not had yet. */
-    takeHistory(sim: Simulation): { frames: ReplayFrame[]; series: SeriesWindow } {
+    takeHistory(sim: Simulation): { frames: PackedFrame[]; shapes: NewShape[]; series: SeriesWindow } {
       const now = sim.now();
       const series = seriesWindow(sim.series(seriesFromMs), now, now - seriesFromMs);
       // A point is the second that starts at its time: the next one starts a second later.
@@ -84,7 +87,7 @@ export function createReplayRecorder() {
       if (last !== undefined) seriesFromMs = last + 1;
       const out = frames;
       frames = [];
-      return { frames: out, series };
+      return { frames: out, shapes: packer.takeNewShapes(), series };
     },
     /**
      * The run built again from its scenario up to tMs, replaying the journal; what the journal

@@ -62,7 +62,7 @@ function seen(msg: FromWorker): void {
     }
     case 'series':
       if (msg.history) {
-        runHistory.addFrames(msg.history.frames);
+        runHistory.addFrames(msg.history.frames, msg.history.shapes);
         runHistory.addSeries(msg.history.series);
       }
       if (msg.traces) runHistory.setTraces(msg.traces);

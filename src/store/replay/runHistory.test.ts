@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveFault, ReplayFrame, SeriesWindow } from '../../worker/protocol';
 import { MAX_EVENTS } from '../mergeSnapshot';
+import { FramePacker } from '../../worker/framePack';
 import { EVENTS_SHOWN, RunHistory } from './runHistory';
 
 /** A frame whose product node has `ready` instances ready, and a client sending at t/1000 rps. */
@@ -18,13 +19,21 @@ const points = (from: number, to: number): SeriesWindow => {
   return { tMs, clients: { users: { rps: tMs.map((t) => t / 1000) } }, nodes: {}, edges: {} };
 };
 
+const packers = new WeakMap<RunHistory, FramePacker>();
+/** Frames given to the history packed, as the worker sends them (a packer per run). */
+function addFrames(h: RunHistory, frames: ReplayFrame[]): void {
+  if (!packers.has(h)) packers.set(h, new FramePacker());
+  const packer = packers.get(h)!;
+  h.addFrames(frames.map((f) => packer.pack(f)), packer.takeNewShapes());
+}
+
 /** A history of `seconds` seconds, fed as the worker does: frames and series in batches. */
 function run(seconds: number): RunHistory {
   const h = new RunHistory();
   for (let s = 0; s <= seconds; s += 10) {
     const frames = [];
     for (let t = s; t < Math.min(s + 10, seconds + 1); t++) frames.push(frame(t * 1000));
-    h.addFrames(frames);
+    addFrames(h, frames);
     h.addSeries(points(Math.max(0, s - 10) * 1000, s * 1000));
   }
   return h;
@@ -76,7 +85,7 @@ describe('the run history', () => {
     expect(h.at(50_000)!.tMs).toBe(20_000);
     expect(h.at(50_000)!.events).toEqual([]);
     expect(h.at(50_000)!.series.tMs.at(-1)).toBe(19_000);
-    h.addFrames([frame(21_000, 1)]);
+    addFrames(h, [frame(21_000, 1)]);
     h.addSeries(points(20_000, 21_000));
     expect(h.at(21_000)!.nodes.product.readyReplicas).toBe(1);
     expect(h.at(22_000)!.series.tMs.at(-1)).toBe(20_000);

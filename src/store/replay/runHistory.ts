@@ -7,7 +7,7 @@
  */
 import type { ActiveFault, LiveEvent, ReplayFrame, SeriesWindow, TraceView } from '../../worker/protocol';
 import { SERIES_WINDOW_MS } from '../../worker/protocol';
-import { FramePacker, unpack, type PackedFrame } from './framePack';
+import { ShapeBook, type NewShape, type PackedFrame } from '../../worker/framePack';
 
 /** What the page shows at a moment of the past. */
 export interface PastView {
@@ -39,7 +39,7 @@ interface FaultSpan {
 
 export class RunHistory {
   private frames: PackedFrame[] = [];
-  private readonly packer = new FramePacker();
+  private readonly shapes = new ShapeBook();
   private frameT: number[] = [];
   private series: SeriesWindow = { tMs: [], clients: {}, nodes: {}, edges: {} };
   private events: LiveEvent[] = [];
@@ -63,7 +63,7 @@ export class RunHistory {
   clear(): void {
     this.frames = [];
     this.frameT = [];
-    this.packer.clear();
+    this.shapes.clear();
     this.series = { tMs: [], clients: {}, nodes: {}, edges: {} };
     this.events = [];
     this.eventT = [];
@@ -72,10 +72,11 @@ export class RunHistory {
     this.headMs = 0;
   }
 
-  addFrames(frames: ReplayFrame[]): void {
+  addFrames(frames: readonly PackedFrame[], shapes: readonly NewShape[]): void {
+    this.shapes.add(shapes);
     for (const f of frames) {
       if (this.frameT.length > 0 && f.tMs <= this.frameT[this.frameT.length - 1]) continue;
-      this.frames.push(this.packer.pack(f));
+      this.frames.push(f);
       this.frameT.push(f.tMs);
       if (f.tMs > this.headMs) this.headMs = f.tMs;
     }
@@ -157,7 +158,7 @@ export class RunHistory {
   at(tMs: number): PastView | null {
     const i = this.countAtOrBefore(this.frameT, tMs) - 1;
     if (i < 0) return null;
-    const frame = unpack(this.frames[i]);
+    const frame = this.shapes.unpack(this.frames[i]);
     const t = frame.tMs;
     const ne = this.countAtOrBefore(this.eventT, t);
     return {

@@ -6,6 +6,7 @@ import { nextRunGen, onWorkerMessage, send, setRunTap } from '../../../store/eng
 import { backToLive, startReplay } from '../../../store/replay/replayController';
 import { reset } from '../../../store/runActions';
 import type { ReplayFrame } from '../../../worker/protocol';
+import { FramePacker } from '../../../worker/framePack';
 import { Timeline } from './Timeline';
 import { timelineMarks } from './timelineMarks';
 
@@ -16,11 +17,12 @@ const empty = { tMs: [], clients: {}, nodes: {}, edges: {} };
 async function feed(seconds: number) {
   reset();
   const g = nextRunGen();
+  const packer = new FramePacker();
   const frames = Array.from({ length: seconds + 1 }, (_, i) => frame(i * 1000));
   const newEvents = [{ atMs: 12_500, kind: 'crash', message: 'product instance 0 crashed', node: 'product' }, { atMs: 30_200, kind: 'breaker', message: 'breaker on a->b: closed -> open', edge: 'a->b' }];
   act(() => {
     onWorkerMessage({ type: 'snapshot', gen: g, running: false, snapshot: { seq: 1, tMs: seconds * 1000, events: 0, clients: {}, nodes: {}, edges: {}, newEvents } });
-    onWorkerMessage({ type: 'series', gen: g, simTimeMs: seconds * 1000, window: empty, traces: null, history: { frames, series: empty } });
+    onWorkerMessage({ type: 'series', gen: g, simTimeMs: seconds * 1000, window: empty, traces: null, history: { frames: frames.map((f) => packer.pack(f)), shapes: packer.takeNewShapes(), series: empty } });
   });
   await vi.waitFor(() => expect(useStore.getState().run.simTimeMs).toBe(seconds * 1000));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplayFrame } from '../../worker/protocol';
-import { FramePacker, unpack } from './framePack';
+import type { ReplayFrame } from './protocol';
+import { FramePacker, ShapeBook } from './framePack';
 
 const frame = (tMs: number, state: 'ready' | 'crashed', busy: number): ReplayFrame => ({
   tMs,
@@ -15,19 +15,31 @@ const frame = (tMs: number, state: 'ready' | 'crashed', busy: number): ReplayFra
 describe('packed frames', () => {
   it('give back exactly the frame packed', () => {
     const packer = new FramePacker();
+    const book = new ShapeBook();
     const f = frame(7000, 'crashed', 2);
-    expect(unpack(packer.pack(f))).toEqual(f);
+    const p = packer.pack(f);
+    book.add(packer.takeNewShapes());
+    expect(book.unpack(p)).toEqual(f);
   });
 
-  it('share one shape among frames of the same layout and keep their numbers apart', () => {
+  it('send each layout once, shared by the frames that have it, their numbers kept apart', () => {
     const packer = new FramePacker();
+    const book = new ShapeBook();
     const a = packer.pack(frame(1000, 'ready', 1));
     const b = packer.pack(frame(2000, 'ready', 2));
+    expect(packer.takeNewShapes()).toHaveLength(1);
     const c = packer.pack(frame(3000, 'crashed', 2));
+    const d = packer.pack(frame(4000, 'ready', 3));
+    const fresh = packer.takeNewShapes();
+    expect(fresh).toHaveLength(1);
+    book.add(fresh);
     expect(a.shape).toBe(b.shape);
+    expect(d.shape).toBe(a.shape);
     expect(c.shape).not.toBe(a.shape);
-    expect(packer.shapeCount).toBe(2);
-    expect(unpack(a).nodes.api.instances[0].busy).toBe(1);
-    expect(unpack(b).nodes.api.instances[0].busy).toBe(2);
+    expect(() => book.unpack(a)).toThrow(/unknown layout/);
+    expect(book.unpack(c).nodes.api.instances[0].state).toBe('crashed');
+    packer.clear();
+    packer.pack(frame(1000, 'ready', 1));
+    expect(packer.takeNewShapes()).toHaveLength(1);
   });
 });
