@@ -42,7 +42,7 @@ export function Timeline() {
         <div className="mc-timeline__marks" role="group" aria-label="Moments on the timeline">
           {marks.map((m) => (
             <button key={`${m.sort}-${m.atMs}`} type="button" className={`mc-timeline__mark mc-timeline__mark--${m.sort}`}
-              style={{ left: at(m.atMs, endMs), top: `${MARK_SORTS.indexOf(m.sort) * 9}px` }}
+              style={{ left: at(m.atMs, endMs), top: `${MARK_SORTS.indexOf(m.sort)}px` }}
               aria-label={m.label} title={m.detail} onClick={() => go(secondShowing(m.atMs) / 1000)}>
               {MARK_GLYPH[m.sort]}
             </button>
