@@ -34,9 +34,7 @@ export function Timeline() {
           </>
         ) : rebuildingToMs !== null ? (
           <span>Re-running the run to {fmtClock(rebuildingToMs)}…</span>
-        ) : (
-          <span className="mc-muted">{endS > 0 ? 'Drag back to see the run as it was' : 'The timeline fills as the run plays'}</span>
-        )}
+        ) : null}
       </div>
       <div className="mc-timeline__track">
         <div className="mc-timeline__marks" role="group" aria-label="Moments on the timeline">
