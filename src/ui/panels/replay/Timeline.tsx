@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { backToLive, runHistory, seek, useReplay } from '../../../store/replay/replayController';
 import { fmtClock } from '../../common/format';
-import { MARK_GLYPH, MARK_SORTS, timelineMarks } from './timelineMarks';
+import { MARK_GLYPH, timelineMarks } from './timelineMarks';
 import './timeline.css';
 
 /** Where a moment of the run sits on the track, in %. */
@@ -40,7 +40,7 @@ export function Timeline() {
         <div className="mc-timeline__marks" role="group" aria-label="Moments on the timeline">
           {marks.map((m) => (
             <button key={`${m.sort}-${m.atMs}`} type="button" className={`mc-timeline__mark mc-timeline__mark--${m.sort}`}
-              style={{ left: at(m.atMs, endMs), top: `${MARK_SORTS.indexOf(m.sort)}px` }}
+              style={{ left: at(m.atMs, endMs) }}
               aria-label={m.label} title={m.detail} onClick={() => go(secondShowing(m.atMs) / 1000)}>
               {MARK_GLYPH[m.sort]}
             </button>
