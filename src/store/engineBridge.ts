@@ -31,6 +31,30 @@ let runGen = 0;
  */
 let running: Scenario | null = null;
 
+/**
+ * The replay timeline (store/replay), loaded after the first screen: it sees every message of
+ * the current run, takes the run-slice updates while the page shows the past, and may send a
+ * command of its own before one (a rewind before Play from the past).
+ */
+export interface RunTap {
+  seen(msg: FromWorker): void;
+  /** True when it took the update (the page shows the past). */
+  divert(update: (run: RunState) => RunState): boolean;
+  before(msg: ToWorker): ToWorker[];
+  seek(tMs: number): void;
+}
+let tap: RunTap | null = null;
+/** What the run said before the tap was there (the first picture at time 0). */
+const early: FromWorker[] = [];
+
+export function setRunTap(t: RunTap): void {
+  tap = t;
+  for (const msg of early.splice(0)) t.seen(msg);
+}
+
+/** Shows the run as it was at tMs (when the timeline has loaded). */
+export const seekRun = (tMs: number): void => tap?.seek(tMs);
+
 export const runningScenario = (): Scenario | null => running;
 
 export function setRunningScenario(s: Scenario): void {
@@ -39,6 +63,7 @@ export function setRunningScenario(s: Scenario): void {
 
 export function nextRunGen(): number {
   pending = null;
+  early.length = 0;
   return ++runGen;
 }
 
@@ -56,10 +81,13 @@ export function attachEngine(c: EngineClient | null): void {
 }
 
 export function send(msg: ToWorker): void {
+  for (const first of tap?.before(msg) ?? []) client?.send(first);
   client?.send(msg);
 }
 
-const setRun = (fn: (run: RunState) => RunState) => useStore.setState({ run: fn(useStore.getState().run) });
+const setRun = (fn: (run: RunState) => RunState) => {
+  if (!tap?.divert(fn)) useStore.setState({ run: fn(useStore.getState().run) });
+};
 
 
 function flushSnapshot() {
@@ -94,6 +122,8 @@ export function requestReport(): Promise<Report | null> {
 
 export function onWorkerMessage(msg: FromWorker): void {
   if ('gen' in msg && msg.gen !== runGen) return;
+  if (tap) tap.seen(msg);
+  else if (early.length < 300) early.push(msg);
   switch (msg.type) {
     case 'report':
       reportWaiting.get(msg.id)?.(msg.report);

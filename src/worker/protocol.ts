@@ -13,6 +13,7 @@ import type { Lesson, Verdict } from '../lessons/types';
 import type { RunSummary } from './runSummary';
 import type { Report } from '../engine/metrics/report';
 import type { Measure } from '../compare/measures';
+import type { NewShape, PackedFrame } from './framePack';
 
 /** Simulated seconds per real second; 'max' runs as fast as the machine allows. */
 export type Speed = 1 | 5 | 25 | 100 | 'max';
@@ -56,6 +57,23 @@ export interface SeriesWindow {
   edges: Record<string, Record<string, number[]>>;
 }
 
+/** The live view at a whole simulated second, kept by the page for the replay timeline. */
+export interface ReplayFrame {
+  tMs: number;
+  clients: Snapshot['clients'];
+  nodes: Snapshot['nodes'];
+  edges: Snapshot['edges'];
+}
+
+/** What a run adds to the page's replay history between two series posts. */
+export interface ReplayHistory {
+  /** A frame a simulated second, packed (framePack.ts) with the layouts first used here. */
+  frames: PackedFrame[];
+  shapes: NewShape[];
+  /** The series points since the previous post (not only the dashboard's window). */
+  series: SeriesWindow;
+}
+
 export type ToWorker =
   /** `gen` numbers the run; every message about it carries the number, so stale ones are dropped. */
   | { type: 'load'; scenario: Scenario; gen: number; keepRunning?: boolean }
@@ -75,13 +93,18 @@ export type ToWorker =
   /** The full report of the run so far (what npm run sim --json prints), answered with the same id. */
   | { type: 'report'; id: number }
   /** Compare mode: variant A, run beside the loaded scenario (B) from its next load on; null ends it. */
-  | { type: 'setTwin'; scenario: Scenario | null };
+  | { type: 'setTwin'; scenario: Scenario | null }
+  /**
+   * Builds the run again up to tMs (paused there) from its scenario and the live changes made
+   * before tMs; what happened after tMs is forgotten: the run forks there, as run `gen`.
+   */
+  | { type: 'rewind'; tMs: number; gen: number };
 
 export type FromWorker =
   | { type: 'ready'; gen: number; capabilities: Capabilities }
   /** The snapshot's newEvents are the events logged since the previous snapshot. */
   | { type: 'snapshot'; gen: number; running: boolean; snapshot: Snapshot }
-  | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null }
+  | { type: 'series'; gen: number; simTimeMs: number; window: SeriesWindow; traces: TraceView[] | null; history?: ReplayHistory }
   | { type: 'faults'; gen: number; active: ActiveFault[] }
   | { type: 'error'; message: string }
   /** The run stopped before its end (the event budget), with the reason. */

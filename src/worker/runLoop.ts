@@ -11,6 +11,7 @@ import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
 import { mulberry32, nextKillAt, pickVictim, type Chaos } from './chaos';
 import { createLiveGoals } from './liveGoals';
+import { createReplayRecorder } from './replayRecorder';
 import { SERIES_WINDOW_MS, withPageTracing, type ActiveFault, type FaultSpec, type FromWorker, type Speed, type ToWorker } from './protocol';
 import { summarizeRun } from './runSummary';
 import { seriesWindow } from './seriesWindow';
@@ -38,6 +39,8 @@ export function createRunLoop(host: LoopHost) {
   /** The page's scenario as edited (live edits do not reload the run); structural goals read it. */
   let edited: Scenario | null = null;
   const goals = createLiveGoals();
+  /** Frames and the journal of live changes, for the replay timeline (replayRecorder.ts). */
+  const replay = createReplayRecorder();
   let gen = 0;
   let running = false;
   let speed: Speed = 1;
@@ -81,6 +84,8 @@ export function createRunLoop(host: LoopHost) {
     rand = mulberry32(s.seed ^ 0x5eed);
     chaos = { ...chaos, nextAtMs: chaos.enabled ? nextKillAt(0, chaos.perMinute, rand) : Infinity };
     killable = new Set(s.nodes.filter((n) => kindCan(n.kind, 'chaos')).map((n) => n.id));
+    replay.clearJournal();
+    replay.start(sim);
     post({ type: 'ready', gen, capabilities: { traces: (s.tracing?.sampleRate ?? 0) > 0 } });
     postFaults(true);
     postSnapshot();
@@ -100,6 +105,8 @@ export function createRunLoop(host: LoopHost) {
 
   function postSnapshot() {
     const snap = requireSim().snapshot();
+    const held = replay.takeHeldEvents();
+    if (held.length > 0) snap.newEvents = held.concat(snap.newEvents);
     lastSnap = snap;
     post({ type: 'snapshot', gen, running, snapshot: snap });
     twin.postSnapshot();
@@ -122,14 +129,16 @@ export function createRunLoop(host: LoopHost) {
   function postSeries() {
     const s = requireSim();
     const now = s.now();
-    post({ type: 'series', gen, simTimeMs: now, window: seriesWindow(s.series(now - SERIES_WINDOW_MS), now, SERIES_WINDOW_MS), traces: s.traces() ?? null });
+    post({ type: 'series', gen, simTimeMs: now, window: seriesWindow(s.series(now - SERIES_WINDOW_MS), now, SERIES_WINDOW_MS), traces: s.traces() ?? null, history: replay.takeHistory(s) });
     twin.postSeries(s);
     lastSeriesWall = host.nowMs();
   }
 
   function inject(fault: FaultSpec, byChaos: boolean) {
-    const id = requireSim().startFault(fault);
+    const s = requireSim();
+    const id = s.startFault(fault);
     twin.startFault(fault, id);
+    replay.record(s.now(), { type: 'startFault', fault });
     if (byChaos) chaosIds.add(id);
     postFaults();
   }
@@ -138,11 +147,12 @@ export function createRunLoop(host: LoopHost) {
   function advance(targetMs: number, deadlineWall: number) {
     const s = requireSim();
     while (s.now() < targetMs) {
-      const end = Math.min(targetMs, s.now() + chunkMs, chaos.enabled ? chaos.nextAtMs : Infinity);
+      const end = Math.min(targetMs, s.now() + chunkMs, chaos.enabled ? chaos.nextAtMs : Infinity, replay.nextStopMs());
       const t0 = host.nowMs();
       const ok = s.runUntil(end);
       twin.follow(s.now());
       const cost = host.nowMs() - t0;
+      replay.capture(s);
       if (cost < 2) chunkMs = Math.min(chunkMs * 2, 60_000);
       else if (cost > 8) chunkMs = Math.max(chunkMs / 2, 1);
       if (!ok) {
@@ -187,6 +197,21 @@ export function createRunLoop(host: LoopHost) {
     if (running) wake();
   }
 
+  /** The run as it was at tMs, paused there, as run `runGen` (see the protocol's 'rewind'). */
+  function rewind(tMs: number, runGen: number) {
+    if (!loaded) throw new Error('no scenario loaded');
+    sim = replay.rebuild(loaded, tMs);
+    gen = runGen;
+    running = false;
+    openEnded = false;
+    lastSnap = null;
+    chaos = { ...chaos, nextAtMs: chaos.enabled ? nextKillAt(tMs, chaos.perMinute, rand) : Infinity };
+    post({ type: 'ready', gen, capabilities: { traces: (loaded.tracing?.sampleRate ?? 0) > 0 } });
+    postFaults(true);
+    postSnapshot();
+    postSeries();
+  }
+
   function wake() {
     if (scheduled) return;
     scheduled = true;
@@ -222,14 +247,20 @@ export function createRunLoop(host: LoopHost) {
         case 'setSpeed':
           speed = msg.speed;
           return;
-        case 'change':
-          return requireSim().apply(msg.change);
+        case 'change': {
+          const s = requireSim();
+          s.apply(msg.change);
+          return replay.record(s.now(), { type: 'change', change: msg.change });
+        }
         case 'startFault':
           return inject(msg.fault, false);
         case 'stopFault':
           requireSim().stopFault(msg.id);
           twin.stopFault(msg.id);
+          replay.record(requireSim().now(), { type: 'stopFault', id: msg.id });
           return postFaults();
+        case 'rewind':
+          return rewind(msg.tMs, msg.gen);
         case 'setLesson':
           goals.set(msg.lesson);
           edited = msg.scenario ?? edited;

@@ -2,7 +2,7 @@ import { useStore } from '../../store';
 import type { AppState } from '../../store/types';
 import { PanelHeading } from '../common/PanelHeading';
 import { useCompareMode } from '../../store/compareMode';
-import { ComparePanel, Dashboard } from './lazyPanels';
+import { ComparePanel, Dashboard, ReplayTimeline } from './lazyPanels';
 import { CompareBadgeLayer } from '../canvas/CompareBadgeLayer';
 import { StoryPanel } from '../guide/StoryPanel';
 import { Inspector } from '../panels/inspector/Inspector';
@@ -31,6 +31,8 @@ export function SidePanel() {
         <PanelHeading panel="dashboard" title={comparing ? 'Compare A / B' : 'Dashboard'} headingId="mc-dashboard-title" bodyId="mc-dashboard-body" folds="up" />
         <div id="mc-dashboard-body" hidden={dashboard}>{!dashboard && (comparing ? <ComparePanel /> : <Dashboard />)}</div>
       </section>
+      {/* The timeline replays one run; Compare mode's A follows B forward only. */}
+      {fold !== 'all' && !comparing && <ReplayTimeline />}
     </aside>
   );
 }

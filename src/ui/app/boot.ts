@@ -3,7 +3,7 @@
  * one), start the engine worker, and keep the worker and the autosave in step with edits.
  */
 import { clearHistory, useStore } from '../../store';
-import { attachEngine, onWorkerMessage } from '../../store/engineBridge';
+import { attachEngine, nextRunGen, onWorkerMessage, send, setRunTap } from '../../store/engineBridge';
 import { attachLessonWorker } from '../../store/lessonBridge';
 import { startLessonSync } from '../../store/lessonSync';
 import { autosave, hasSharedScenario, loadPrefs, problemLines, restoreAutosave, scenarioFromHash } from '../../store/persistence';
@@ -18,6 +18,9 @@ import { withLayout } from '../canvas/autoLayout';
 import { openScenario } from '../persistence/openScenario';
 import { PRESETS } from '../persistence/presets';
 import { startLessonLinks } from '../lessons/lessonCommands';
+
+/** The replay timeline's history keeper loads after the first screen (the first-load budget). */
+const startReplay = () => import('../panels/replay').then((m) => m.startReplay({ send, nextRunGen, setRunTap }));
 
 /** The preset a first visit opens when the repository ships it; else the built-in shop. */
 export const DEFAULT_PRESET = 'ecommerce';
@@ -87,6 +90,7 @@ export async function boot(): Promise<void> {
   clearHistory();
   attachEngine(createEngineClient(onWorkerMessage));
   reset(false);
+  void startReplay();
   startScenarioSync();
   attachLessonWorker(createLessonClient());
   startLessonSync();

@@ -10,6 +10,7 @@ import { selectCourseOpen } from '../../store/lessonSelectors';
 const DashboardPanel = lazy(() => import('../panels/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const CourseDialogPanel = lazy(() => import('../lessons/CourseDialog').then((m) => ({ default: m.CourseDialog })));
 const ComparePanelChunk = lazy(() => import('../compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const ReplayTimelinePanel = lazy(() => import('../panels/replay').then((m) => ({ default: m.Timeline })));
 const TraceViewPanel = lazy(() => import('../panels/traces/TraceView').then((m) => ({ default: m.TracePanel })));
 const SweepTabPanel = lazy(() => import('../sweep/SweepPanel').then((m) => ({ default: m.SweepPanel })));
 
@@ -38,6 +39,15 @@ export function SweepPanel() {
   return (
     <Suspense fallback={<Loading what="the sweep" />}>
       <SweepTabPanel />
+    </Suspense>
+  );
+}
+
+/** The replay timeline under the charts; nothing shows until it has loaded. */
+export function ReplayTimeline() {
+  return (
+    <Suspense fallback={null}>
+      <ReplayTimelinePanel />
     </Suspense>
   );
 }
