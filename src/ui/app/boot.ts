@@ -31,7 +31,7 @@ async function initialScenario(): Promise<{ scenario: Scenario | null; notice: N
   const fromLink = scenarioFromHash(location.hash);
   if (fromLink?.ok) return { scenario: await withLayout(fromLink.scenario), notice: null };
   const saved = restoreAutosave();
-  const preset = PRESETS.find((p) => p.id === DEFAULT_PRESET)?.result;
+  const preset = saved?.ok ? undefined : await PRESETS.find((p) => p.id === DEFAULT_PRESET)?.load();
   const fallback = saved?.ok ? await withLayout(saved.scenario) : preset?.ok ? await withLayout(preset.scenario) : null;
   if (fromLink && !fromLink.ok) {
     return { scenario: fallback, notice: { tone: 'error', title: `The shared link was not loaded: ${saved?.ok ? 'your last scenario' : 'the default scenario'} is open instead`, lines: problemLines(fromLink) } };

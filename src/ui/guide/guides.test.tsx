@@ -19,7 +19,7 @@ beforeEach(() => {
 
 async function open(id: string) {
   const p = PRESETS.find((x) => x.id === id)!;
-  await act(async () => void (await openScenario(p.result, id)));
+  await act(async () => void (await openScenario(await p.load(), id)));
 }
 
 function Page() {

@@ -1,21 +1,25 @@
 /**
- * Presets: every scenarios/*.json at the repository root, bundled at build time and checked
- * by the same parser as any import, so a broken file shows as unusable rather than crashing.
+ * Presets: every scenarios/*.json at the repository root. The picker needs only their names at
+ * first (presetNames.ts); a file's scenario loads when it is opened and is checked by the same
+ * parser as any import, so a broken file shows the usual message rather than crashing.
  */
 import { parseScenario, type ParseResult } from '../../scenario/parse';
+import { PRESET_NAMES } from './presetNames';
 
-const files = import.meta.glob('/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+const files = import.meta.glob('/scenarios/*.json', { import: 'default' }) as Record<string, () => Promise<unknown>>;
 
 export interface Preset {
   id: string;
   name: string;
-  result: ParseResult;
+  /** The preset's scenario, parsed (its file loads the first time). */
+  load(): Promise<ParseResult>;
 }
 
+const idOf = (path: string) => path.replace(/^.*\//, '').replace(/\.json$/, '');
+
 export const PRESETS: Preset[] = Object.entries(files)
-  .map(([path, data]) => {
-    const id = path.replace(/^.*\//, '').replace(/\.json$/, '');
-    const result = parseScenario(data);
-    return { id, name: result.ok ? result.scenario.name : `${id} (invalid)`, result };
+  .map(([path, read]) => {
+    const id = idOf(path);
+    return { id, name: PRESET_NAMES[id] ?? id, load: async () => parseScenario(await read()) };
   })
   .sort((a, b) => a.name.localeCompare(b.name));

@@ -33,6 +33,14 @@ describe('the preset picker', () => {
     expect(groupPresets(PRESETS).map((g) => g.title)).not.toContain(MORE);
   });
 
+  it('names each preset in the picker as its file names itself, and every file parses', async () => {
+    for (const p of PRESETS) {
+      const result = await p.load();
+      expect(result.ok, p.id).toBe(true);
+      if (result.ok) expect(p.name, p.id).toBe(result.scenario.name);
+    }
+  });
+
   it('shows a preset that no group names under "More", last', () => {
     const extra = { ...PRESETS[0], id: 'brand-new' };
     const groups = groupPresets([...PRESETS, extra]);

@@ -17,7 +17,7 @@ export function PresetPicker() {
     if (value === BUILT_IN) void openScenario({ ok: true, scenario: defaultScenario(), warnings: [] }, 'The built-in scenario');
     else {
       const p = PRESETS.find((x) => x.id === value);
-      if (p) void openScenario(p.result, `Preset "${p.id}"`);
+      if (p) void p.load().then((result) => openScenario(result, `Preset "${p.id}"`));
     }
   };
   return (
@@ -30,7 +30,7 @@ export function PresetPicker() {
         {GROUPS.map((g, gi) => (
           <optgroup key={g.title} label={g.title}>
             {g.presets.map((p, i) => (
-              <option key={p.id} value={p.id} disabled={!p.result.ok}>{gi === 0 && i === 0 && g.title === START_HERE ? `★ ${p.name} (start here)` : p.name}</option>
+              <option key={p.id} value={p.id}>{gi === 0 && i === 0 && g.title === START_HERE ? `★ ${p.name} (start here)` : p.name}</option>
             ))}
             {g.title === START_HERE && <option value={BUILT_IN}>Small shop (built in)</option>}
           </optgroup>

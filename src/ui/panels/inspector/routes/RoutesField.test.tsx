@@ -11,11 +11,11 @@ import { Inspector } from '../Inspector';
 
 let sent: ReturnType<typeof fakeEngine>;
 let stop: () => void;
-beforeEach(() => {
+beforeEach(async () => {
   stop?.();
   resetStore();
   sent = fakeEngine();
-  const strangler = PRESETS.find((p) => p.id === 'strangler-fig')!.result;
+  const strangler = await PRESETS.find((p) => p.id === 'strangler-fig')!.load();
   if (!strangler.ok) throw new Error('strangler-fig does not parse');
   replaceScenario(strangler.scenario);
   stop = startScenarioSync();
