@@ -154,7 +154,7 @@ describe('the playground fits the screen', () => {
     await page.getByRole('menu', { name: 'More' }).waitFor(WAIT);
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Projector mode');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save report as JSON');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('menu').count(), WAIT).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('More');

@@ -5,10 +5,10 @@ import { useStore } from '../../../store';
 import { nextRunGen, onWorkerMessage, send, setRunTap } from '../../../store/engineBridge';
 import { backToLive, startReplay } from '../../../store/replay/replayController';
 import { reset } from '../../../store/runActions';
-import type { ReplayFrame } from '../../../worker/protocol';
+import type { LiveEvent, ReplayFrame } from '../../../worker/protocol';
 import { FramePacker } from '../../../worker/framePack';
 import { Timeline } from './Timeline';
-import { timelineMarks } from './timelineMarks';
+import { sideBySide, timelineMarks } from './timelineMarks';
 
 const frame = (tMs: number): ReplayFrame => ({ tMs, clients: {}, nodes: {}, edges: {} });
 const empty = { tMs: [], clients: {}, nodes: {}, edges: {} };
@@ -67,5 +67,16 @@ describe('the replay timeline', () => {
     expect(marks).toHaveLength(1);
     expect(marks[0].label).toBe('30 crashes from 0:01.0');
     expect(marks[0].detail.split('\n')).toHaveLength(5);
+  });
+});
+
+describe('marks at the same moment', () => {
+  it('sit side by side: a kill and the crash it causes are both clickable', () => {
+    const marks = timelineMarks([
+      { atMs: 15_800, kind: 'fault-start', message: 'kill-instance on product' },
+      { atMs: 15_800, kind: 'crash', message: 'product instance 0 crashed' },
+      { atMs: 40_000, kind: 'crash', message: 'product instance 1 crashed' },
+    ] as LiveEvent[], 60_000);
+    expect(sideBySide(marks, 60_000)).toEqual([0, 1, 0]);
   });
 });

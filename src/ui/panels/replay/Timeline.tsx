@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { backToLive, runHistory, seek, useReplay } from '../../../store/replay/replayController';
 import { fmtClock } from '../../common/format';
-import { MARK_GLYPH, timelineMarks } from './timelineMarks';
+import { MARK_GLYPH, MARK_WIDTH_PX, sideBySide, timelineMarks } from './timelineMarks';
 import './timeline.css';
 
 /** Where a moment of the run sits on the track, in %. */
@@ -23,6 +23,7 @@ export function Timeline() {
   const endMs = endS * 1000;
   // The history's event list grows in place: its count says when the marks change.
   const marks = useMemo(() => timelineMarks(runHistory.allEvents().slice(0, eventCount), endMs), [eventCount, endMs]);
+  const nudges = useMemo(() => sideBySide(marks, endMs), [marks, endMs]);
   const go = (s: number) => (s >= endS ? backToLive() : seek(s * 1000));
   return (
     <section className="mc-timeline" aria-label="Replay timeline" data-testid="timeline" data-replay={viewingMs === null ? 'live' : 'past'}>
@@ -38,9 +39,9 @@ export function Timeline() {
       </div>
       <div className="mc-timeline__track">
         <div className="mc-timeline__marks" role="group" aria-label="Moments on the timeline">
-          {marks.map((m) => (
+          {marks.map((m, i) => (
             <button key={`${m.sort}-${m.atMs}`} type="button" className={`mc-timeline__mark mc-timeline__mark--${m.sort}`}
-              style={{ left: at(m.atMs, endMs) }}
+              style={{ left: at(m.atMs, endMs), translate: `${nudges[i] * MARK_WIDTH_PX}px` }}
               aria-label={m.label} title={m.detail} onClick={() => go(secondShowing(m.atMs) / 1000)}>
               {MARK_GLYPH[m.sort]}
             </button>

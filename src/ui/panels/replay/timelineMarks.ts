@@ -56,3 +56,22 @@ export function timelineMarks(events: readonly LiveEvent[], endMs: number): Time
     }))
     .sort((a, b) => a.atMs - b.atMs || MARK_SORTS.indexOf(a.sort) - MARK_SORTS.indexOf(b.sort));
 }
+
+/** A mark's width on the track (timeline.css). */
+export const MARK_WIDTH_PX = 14;
+
+/**
+ * How many mark widths each mark moves right so that marks of different sorts in the same
+ * stretch of the track (a kill and the crash it causes) sit side by side instead of one
+ * covering the other, each still clickable.
+ */
+export function sideBySide(marks: readonly TimelineMark[], endMs: number): number[] {
+  const span = Math.max(endMs, 1000);
+  const taken = new Map<number, number>();
+  return marks.map((m) => {
+    const bucket = Math.min(BUCKETS - 1, Math.floor((m.atMs / span) * BUCKETS));
+    const k = taken.get(bucket) ?? 0;
+    taken.set(bucket, k + 1);
+    return k;
+  });
+}
