@@ -1,4 +1,5 @@
 /** Selectors for the open lesson, stable by identity (the lesson object never changes while open). */
+import { kindCan } from '../engine/kinds';
 import type { Lesson } from '../lessons/types';
 import type { AppState } from './types';
 
@@ -37,7 +38,7 @@ export function lockTable(lesson: Lesson): ReadonlyMap<string, string> {
   if (!t) {
     const m = new Map<string, string>();
     for (const f of lesson.locks?.fields ?? []) m.set(f.path, f.reason);
-    const clients = (lesson.scenario.nodes as { id: string; kind: string }[]).filter((n) => n.kind === 'client').map((n) => `nodes.${n.id}.load`);
+    const clients = (lesson.scenario.nodes as { id: string; kind: string }[]).filter((n) => kindCan(n.kind, 'source')).map((n) => `nodes.${n.id}.load`);
     for (const p of [...(lesson.given ?? []), ...clients, 'durationMs', 'seed']) if (!m.has(p)) m.set(p, GIVEN_REASON);
     t = m;
     tables.set(lesson, t);

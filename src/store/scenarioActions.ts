@@ -47,7 +47,7 @@ export function removeElements(nodeIds: readonly string[], edgeKeys: readonly st
     sc.nodes = sc.nodes.filter((n) => !gone.has(n.id));
     sc.edges = sc.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to) && !cut.has(edgeKey(e.from, e.to)));
     for (const n of sc.nodes) {
-      if (n.kind !== 'gateway') continue;
+      if (!('routes' in n) || !n.routes) continue;
       const kept = n.routes.filter((r) => sc.edges.some((e) => e.from === n.id && e.to === r.to));
       if (kept.length !== n.routes.length) n.routes = kept;
     }
@@ -112,6 +112,6 @@ export function updateScenarioFields(fields: Partial<Pick<Scenario, 'name' | 'de
 export function setClientRps(id: string, rps: number): void {
   useStore.setState((st) => {
     const n = st.scenario.nodes.find((x) => x.id === id);
-    if (n?.kind === 'client' && 'rps' in n.load) n.load.rps = rps;
+    if (n && 'load' in n && 'rps' in n.load) n.load.rps = rps;
   });
 }

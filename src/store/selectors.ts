@@ -1,4 +1,5 @@
 /** Named selectors, defined once at module level so their identity is stable. */
+import { kindCan } from '../engine/kinds';
 import { nodeHasProblems } from './scenarioCheck';
 import type { AppState } from './types';
 
@@ -24,7 +25,7 @@ export const selectFitRequest = (s: AppState) => s.ui.fitRequest;
  * The clients' ids, a new array on each call: use it through useShallow, so that a component
  * re-renders when clients come or go, not on every edit to the nodes.
  */
-export const selectClientIds = (s: AppState) => s.scenario.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+export const selectClientIds = (s: AppState) => s.scenario.nodes.filter((n) => kindCan(n.kind, 'source')).map((n) => n.id);
 
 /** Per-id selectors for node and edge components: each subscribes to its own numbers only. */
 export const nodeStats = (id: string) => (s: AppState) => s.run.nodes[id];

@@ -78,7 +78,8 @@ const OWNERS = ['src/engine/kinds/', 'src/engine/faults/'];
  * data; the store's edits of a client's rate and of a gateway's routes when an edge is cut,
  * and the load slider, read a client's or gateway's own fields.
  */
-const NOT_YET = ['src/store/defaultScenario.ts', 'src/store/scenarioActions.ts', 'src/store/selectors.ts', 'src/store/lessonSelectors.ts', 'src/ui/panels/load/LoadPanel.tsx'];
+// The built-in scenario is a scenario written as data (as scenarios/*.json are): its nodes say their kinds.
+const NOT_YET = ['src/store/defaultScenario.ts'];
 
 function sourceFiles(path: string): string[] {
   const full = join(ROOT, path);

@@ -9,7 +9,7 @@ import { FaultList } from './FaultList';
 /** A client's open-loop rate, or null for closed-loop users. */
 const rpsOf = (id: string) => (s: AppState) => {
   const n = s.scenario.nodes.find((x) => x.id === id);
-  return n?.kind === 'client' && 'rps' in n.load ? n.load.rps : null;
+  return n && 'load' in n && 'rps' in n.load ? n.load.rps : null;
 };
 
 function ClientRow({ id }: { id: string }) {
