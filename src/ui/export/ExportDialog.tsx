@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { EXPORT_TARGETS, exportScenario, TARGET_TITLES, type ExportFile, type ExportTarget } from '../../export';
 import { parseScenario } from '../../scenario/parse';
 import { problemLine } from '../../scenario/problems';
 import { useStore } from '../../store';
 import { CloseIcon } from '../common/icons';
+import { useDialogFocus } from '../common/useDialogFocus';
 import { Tabs } from '../common/Tabs';
 import { closeExport, openExport, useExportDialog } from './exportDialogState';
 import '../../styles/export.css';
@@ -22,7 +23,6 @@ function useExportedFile(target: ExportTarget): { file: ExportFile } | { problem
   }, [scenario, target]);
 }
 
-const FOCUSABLE = 'button:not([disabled]), textarea, [tabindex="0"]';
 
 /**
  * The deployment files of the scenario being edited: a tab per target, the text read-only,
@@ -42,30 +42,7 @@ function OpenDialog({ target }: { target: ExportTarget }) {
   const result = useExportedFile(target);
   const [status, setStatus] = useState('');
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    panel.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-    return () => before?.focus?.();
-  }, []);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      closeExport();
-      return;
-    }
-    if (e.key !== 'Tab' || !panel.current) return;
-    const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0);
-    if (items.length === 0) return;
-    const first = items[0], last = items[items.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = useDialogFocus(panel, '[role="tab"][aria-selected="true"]', closeExport);
 
   const copy = async (file: ExportFile) => {
     setStatus((await copyText(file.text)) ? `Copied ${file.fileName}.` : 'Copying is not allowed here: select the text and press Ctrl+C.');

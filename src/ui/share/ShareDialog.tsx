@@ -1,15 +1,15 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { CHART_PANELS, type ChartPanel } from '../../engine/presentation/schema';
 import { useStore } from '../../store';
 import { shareHash } from '../../store/persistence';
 import { CloseIcon } from '../common/icons';
+import { useDialogFocus } from '../common/useDialogFocus';
 import { copyText } from '../common/fileTransfer';
 import { embedUrl, iframeSnippet, playgroundBase } from '../embed/embedLink';
 import { closeShare, useShareDialog } from './shareDialogState';
 import '../../styles/export.css';
 
-const FOCUSABLE = 'button:not([disabled]), input, textarea';
 
 /**
  * The Share dialog: the link to the scenario (already in the address bar and, where the page
@@ -30,29 +30,7 @@ export function ShareDialog() {
   const embed = embedUrl(base, hash, { panels, autoplay });
   const snippet = iframeSnippet(embed, `${scenario.name} (microcosm)`);
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    panel.current?.querySelector<HTMLElement>('button')?.focus();
-    return () => before?.focus?.();
-  }, []);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      closeShare();
-      return;
-    }
-    if (e.key !== 'Tab' || !panel.current) return;
-    const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0], last = items[items.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = useDialogFocus(panel, 'button', closeShare);
   const copy = async (what: string, text: string) => setStatus((await copyText(text)) ? `Copied the ${what}.` : 'Copying is not allowed here: select the text and press Ctrl+C.');
   const toggle = (p: ChartPanel) => setPanels((ps) => (ps.includes(p) ? ps.filter((x) => x !== p) : [...ps, p]));
 
