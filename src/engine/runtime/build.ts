@@ -12,8 +12,7 @@ import { registerSeries } from '../metrics/tick';
 import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
 import type { NodeRt } from './nodeRuntime';
-import { streamFor } from '../core/rng';
-import { giveEdgeStreams, giveNodeStreams } from './streams';
+import { giveEdgeStreams, giveNodeStreams, nodeStream } from './streams';
 import { CALL_TREE, HANDLERS } from './wiring';
 import { World } from './world';
 
@@ -58,7 +57,7 @@ export function buildWorld(scenario: Scenario, seed: number): World {
       nodeCount: scenario.nodes.length,
       pathIds,
       edgeTo: (to) => scenario.edges.findIndex((e) => e.from === node.id && e.to === to),
-      stream: (role) => streamFor(seed, `node:${node.id}:${role}`),
+      stream: (role) => nodeStream(seed, node.id, role),
     };
     const rt = def.build(node, ctx);
     rt.kindReport = def.report ?? null;

@@ -1,4 +1,4 @@
-import { streamFor } from '../core/rng';
+import { streamFor, type Xoshiro128 } from '../core/rng';
 import type { EdgeRt, NodeRt } from './nodeRuntime';
 
 /**
@@ -9,17 +9,21 @@ import type { EdgeRt, NodeRt } from './nodeRuntime';
  * unrelated client's arrivals. Called once per element when the world is built.
  */
 export function giveNodeStreams(n: NodeRt, seed: number): void {
-  const at = `node:${n.id}:`;
-  n.rngService = streamFor(seed, at + 'service');
-  n.rngBalancer = streamFor(seed, at + 'balancer');
-  n.rngFaults = streamFor(seed, at + 'faults');
-  n.rngRoutes = streamFor(seed, at + 'routes');
-  n.rngKind = streamFor(seed, at + 'kind');
+  n.rngService = nodeStream(seed, n.id, 'service');
+  n.rngBalancer = nodeStream(seed, n.id, 'balancer');
+  n.rngFaults = nodeStream(seed, n.id, 'faults');
+  n.rngRoutes = nodeStream(seed, n.id, 'routes');
+  n.rngKind = nodeStream(seed, n.id, 'kind');
   const c = n.client;
   if (c !== null) {
     c.rngArrivals = streamFor(seed, `client:${n.id}:arrivals`);
     c.rngPaths = streamFor(seed, `client:${n.id}:paths`);
   }
+}
+
+/** A node's stream for one role (a kind's own draws come through BuildContext.stream). */
+export function nodeStream(seed: number, id: string, role: string): Xoshiro128 {
+  return streamFor(seed, `node:${id}:${role}`);
 }
 
 export function giveEdgeStreams(e: EdgeRt, seed: number): void {

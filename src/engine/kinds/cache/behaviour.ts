@@ -91,7 +91,7 @@ export const cacheBehaviour: NodeBehaviour = {
       return;
     }
     jobs.state[j] = J_CALLING;
-    if (!callNextEdge(w, n, j, st.rng)) filled(w, n, st, j);
+    if (!callNextEdge(w, n, j)) filled(w, n, st, j);
   },
 
   onChildResult(w, n, j, cause) {
@@ -102,7 +102,7 @@ export const cacheBehaviour: NodeBehaviour = {
       answer(w, n, j, cause);
       return;
     }
-    if (!callNextEdge(w, n, j, st.rng)) filled(w, n, st, j);
+    if (!callNextEdge(w, n, j)) filled(w, n, st, j);
   },
 
   flush(w, n) {

@@ -132,7 +132,7 @@ export const functionBehaviour: NodeBehaviour = {
       return;
     }
     jobs.state[j] = J_CALLING;
-    if (!callNextEdge(w, n, j, st.rng)) finish(w, n, st, j, OK);
+    if (!callNextEdge(w, n, j)) finish(w, n, st, j, OK);
   },
 
   onChildResult(w, n, j, cause) {
@@ -143,7 +143,7 @@ export const functionBehaviour: NodeBehaviour = {
       finish(w, n, st, j, cause);
       return;
     }
-    if (!callNextEdge(w, n, j, st.rng)) finish(w, n, st, j, OK);
+    if (!callNextEdge(w, n, j)) finish(w, n, st, j, OK);
   },
 
   resetStats(_w, n) {
