@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { type Distribution } from './core/distributions';
 import { compileDistribution } from './core/sampler';
-import type { routeSchema } from './kinds/gateway/schema';
-import { kindOf } from './kinds';
+import { kindOf, type KindOwnChange } from './kinds';
 import { runUntil, step } from './core/loop';
 import { configureEdge } from './calls/configure';
 import { edgeKey, edgeSchema } from './calls/edgeSchema';
@@ -30,23 +29,26 @@ export interface SimulationOptions {
   maxEvents?: number;
 }
 
-/** A change made while the simulation runs: data only, so the UI can send it to a worker. */
-export type Change =
-  | { type: 'setRps'; node: string; rps: number }
-  | { type: 'spike'; node: string; multiplier: number; durationMs: number }
+/**
+ * A change to any node's station or to the run that the engine applies itself: data only, so
+ * the UI can send it to a worker. A kind's own live changes (a client's rate, a gateway's
+ * routes) are declared in its folder and join {@link Change} through the kind registry.
+ */
+export type EngineChange =
   | { type: 'setInstances'; node: string; instances: number }
   | { type: 'setConcurrency'; node: string; concurrency: number }
   | { type: 'setServiceTime'; node: string; serviceTimeMs: Distribution }
   /** Replaces an edge's call settings (timeout, retry, breaker, bulkhead, fallback). A new breaker starts closed. */
   | { type: 'setEdge'; edge: z.input<typeof edgeSchema> }
-  /** Replaces a gateway's routes, e.g. to move traffic weights step by step (strangler fig). */
-  | { type: 'setRoutes'; node: string; routes: z.input<typeof routeSchema>[] }
   /** Resizes a service (vertical scaling): its instances restart into the new size one at a time. */
   | { type: 'setSize'; node: string; size: SizeName }
   /** Turns a service's autoscaler on with these settings (defaults for the rest), or off with null. */
   | { type: 'setAutoscale'; node: string; autoscale: z.input<typeof autoscaleSchema> | null }
   /** The scenario's length: where a player stops the run, and the report's durationMs. */
   | { type: 'setDuration'; durationMs: number };
+
+/** A change made while the simulation runs: the engine's own, or one a kind declares. */
+export type Change = EngineChange | KindOwnChange;
 
 /**
  * A running simulation. Time only moves when you call {@link Simulation.runUntil} or
@@ -154,7 +156,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         default: {
           // The rest belong to one kind (a client's rate, a gateway's routes): its definition applies them.
           const n = nodeNamed(change.node);
-          const handler = kindOf(n.kind)?.changes?.[change.type] as ((w: World, n: NodeRt, c: Change) => void) | undefined;
+          const handlers = kindOf(n.kind)?.changes as Record<string, (w: World, n: NodeRt, c: Change) => void> | undefined;
+          const handler = handlers?.[change.type];
           if (!handler) throw new Error(`"${change.node}" is a ${n.kind}: it has no live ${change.type}`);
           handler(world, n, change);
         }

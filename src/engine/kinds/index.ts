@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { cacheKind } from './cache';
 import { clientKind } from './client';
 import { databaseKind } from './database';
@@ -8,7 +9,7 @@ import { registryKind } from './registry';
 import { sagaKind } from './saga';
 import { serviceKind } from './service';
 import { topicKind } from './topic';
-import type { KindCapabilities, KindDefinition } from './types';
+import type { KindCapabilities, KindChangeShape, KindDefinition } from './types';
 
 /**
  * Every node kind, in palette order: the one list the scenario schema, the engine, live
@@ -18,6 +19,10 @@ import type { KindCapabilities, KindDefinition } from './types';
 export const KINDS = [clientKind, gatewayKind, serviceKind, functionKind, databaseKind, cacheKind, registryKind, queueKind, topicKind, sagaKind] as const;
 
 export type KindName = (typeof KINDS)[number]['kind'];
+
+/** The live changes the kinds declare for themselves, read off the registry: a kind with a new one adds no line anywhere else. */
+type ChangeOf<K> = K extends KindDefinition<z.ZodType, infer C> ? C : never;
+export type KindOwnChange = ChangeOf<(typeof KINDS)[number]> extends infer C extends KindChangeShape ? C : never;
 export const KIND_NAMES = KINDS.map((k) => k.kind) as KindName[];
 
 /** The definition of a kind by name (typed loosely: callers hold nodes of any kind). */

@@ -6,7 +6,7 @@ import type { World } from '../runtime/world';
 import type { AutoscaleConfig } from '../scaling/autoscaleSchema';
 import type { SizeName } from '../scaling/sizes';
 import type { UslParams } from '../scaling/usl';
-import type { Change } from '../simulation';
+import type { EngineChange } from '../simulation';
 
 /** What a kind's builder may ask about the rest of the scenario. */
 export interface BuildContext {
@@ -90,8 +90,14 @@ export interface CrossCheckContext {
   warnings: string[];
 }
 
+/** The shape of a live change a kind declares for itself: a type and the node it is for. */
+export interface KindChangeShape {
+  type: string;
+  node: string;
+}
+
 /** Live changes a kind applies itself, by change type (the station's own are the engine's). */
-export type KindChangeHandlers = { [T in Change['type']]?: (w: World, n: NodeRt, change: Extract<Change, { type: T }>) => void };
+export type KindChangeHandlers<C extends KindChangeShape> = { [T in C['type']]: (w: World, n: NodeRt, change: Extract<C, { type: T }>) => void };
 
 /**
  * One kind of node, in one place: its schema, how it becomes a runtime node, what it can do,
@@ -100,7 +106,7 @@ export type KindChangeHandlers = { [T in Change['type']]?: (w: World, n: NodeRt,
  * schema, the palette, the inspector, live edits, faults, scaling, discovery, sessions and
  * cross-checks all read that list. See README.md here.
  */
-export interface KindDefinition<S extends z.ZodType = z.ZodType> {
+export interface KindDefinition<S extends z.ZodType = z.ZodType, C extends KindChangeShape = never> {
   /** The `kind` literal in scenario files. */
   kind: string;
   title: string;
@@ -124,9 +130,12 @@ export interface KindDefinition<S extends z.ZodType = z.ZodType> {
    * that applies its new value (`undefined` when the field was taken out), or null when this
    * particular edit needs a restart after all. An edit to any other field restarts the run.
    */
-  liveFields?: Record<string, (id: string, value: never, before: never) => Change | null>;
-  /** Live changes this kind applies itself (a gateway's routes, a client's rate). */
-  changes?: KindChangeHandlers;
+  liveFields?: Record<string, (id: string, value: never, before: never) => EngineChange | C | null>;
+  /**
+   * Live changes this kind applies itself (a gateway's routes, a client's rate): `C`, declared
+   * in the kind's folder, joins the engine's `Change` through the registry (kinds/index.ts).
+   */
+  changes?: KindChangeHandlers<C>;
   /** Checks of one node of this kind against the whole scenario (the edges its fields name...). */
   crossCheck?(node: z.output<S>, index: number, ctx: CrossCheckContext): void;
   /** Checks over every node of this kind at once (run after the per-node and fault checks). */
@@ -141,6 +150,6 @@ export interface KindDefinition<S extends z.ZodType = z.ZodType> {
   report?(w: World, n: NodeRt): Record<string, unknown> | null;
 }
 
-export function defineKind<S extends z.ZodType>(def: KindDefinition<S>): KindDefinition<S> {
+export function defineKind<S extends z.ZodType, C extends KindChangeShape = never>(def: KindDefinition<S, C>): KindDefinition<S, C> {
   return def;
 }

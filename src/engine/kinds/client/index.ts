@@ -7,7 +7,12 @@ import { clientSchema, type ClientNode } from './schema';
 
 type Load = ClientNode['load'];
 
-export const clientKind = defineKind({
+/** A client's own live changes: its base rate, and a burst of extra load for a while. */
+export type ClientChange =
+  | { type: 'setRps'; node: string; rps: number }
+  | { type: 'spike'; node: string; multiplier: number; durationMs: number };
+
+export const clientKind = defineKind<typeof clientSchema, ClientChange>({
   kind: 'client',
   title: 'Clients',
   description: 'People or programs sending requests: a rate (open loop) or a number of users who wait and think (closed loop).',

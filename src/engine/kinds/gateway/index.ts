@@ -1,13 +1,17 @@
 import { defineKind } from '../types';
 import { buildStation } from '../buildStation';
-import { gatewaySchema, splitAddsUpToZero, type GatewayNode } from './schema';
+import type { z } from 'zod';
+import { gatewaySchema, splitAddsUpToZero, type GatewayNode, type routeSchema } from './schema';
 import { installRoutes } from './routing';
 import { setRoutesLive } from './live';
 import { gatewayHooks } from './flow';
 import { GatewayState, gatewayOf } from './state';
 import { TokenBucket } from '../../calls/tokenBucket';
 
-export const gatewayKind = defineKind({
+/** A gateway's own live change: its routes replaced, e.g. to move traffic weights step by step (strangler fig). */
+export type GatewayChange = { type: 'setRoutes'; node: string; routes: z.input<typeof routeSchema>[] };
+
+export const gatewayKind = defineKind<typeof gatewaySchema, GatewayChange>({
   kind: 'gateway',
   title: 'API gateway',
   description: 'One entry point that routes each request by its path to the service behind it.',
