@@ -101,6 +101,24 @@ describe('run loop', () => {
     expect(loop.isRunning()).toBe(false);
   });
 
+  it('on a machine too slow for the pace, a paced run goes as fast as it can instead of sleeping between slices', () => {
+    const reached = (speed: 25 | 'max') => {
+      const f = fakeLoopHost({ readCostMs: 4 });
+      const loop = createRunLoop(f.host);
+      loop.handle({ type: 'load', scenario: shop, gen: 1 });
+      loop.handle({ type: 'setSpeed', speed });
+      loop.handle({ type: 'play' });
+      f.runWall(5000);
+      loop.handle({ type: 'pause' });
+      return f.last('snapshot')!.snapshot.tMs;
+    };
+    const max = reached('max');
+    // The slow machine cannot reach 25x (125 s of simulated time in 5 s)...
+    expect(max).toBeLessThan(125_000);
+    // ...so 25x keeps up with Max rather than idling a frame after each slice.
+    expect(reached(25)).toBeGreaterThan(0.9 * max);
+  });
+
   it('at 1x, a steady 50 rps client reads within 30 % of its rate at every pause, however short the run since the last picture', () => {
     const steady = parseScenarioOrThrow({
       version: 1, name: 'steady', seed: 5, durationMs: 600_000,

@@ -46,6 +46,13 @@ export function createRunLoop(host: LoopHost) {
   let speed: Speed = 1;
   let scheduled = false;
   let lastFrameWall = 0;
+  /**
+   * Simulated time a paced run (1x to 100x) fell behind in its last slice. It is carried into
+   * the next frame, which starts at once rather than after a frame's sleep: a machine that
+   * cannot keep the pace (Compare mode steps two runs) then runs as fast as it can, and the
+   * run catches up when the pace drops, instead of losing the time of every sleep.
+   */
+  let owedMs = 0;
   let lastSnapshotWall = -Infinity;
   let lastSeriesWall = -Infinity;
   let chunkMs = 50;
@@ -182,9 +189,10 @@ export function createRunLoop(host: LoopHost) {
     const gap = Math.min(Math.max(0, wall - lastFrameWall), MAX_FRAME_GAP_MS);
     lastFrameWall = wall;
     const end = endMs(sim);
-    const target = Math.min(end, speed === 'max' ? Infinity : sim.now() + gap * speed);
+    const target = Math.min(end, speed === 'max' ? Infinity : sim.now() + owedMs + gap * speed);
     try {
       advance(target, wall + SLICE_MS);
+      owedMs = speed === 'max' ? 0 : Math.min(Math.max(0, target - sim.now()), MAX_FRAME_GAP_MS * speed);
       const ended = running && sim.now() >= end;
       if (ended) running = false;
       if (host.nowMs() - lastSnapshotWall >= SNAPSHOT_EVERY_MS || !running) postSnapshot();
@@ -215,7 +223,7 @@ export function createRunLoop(host: LoopHost) {
   function wake() {
     if (scheduled) return;
     scheduled = true;
-    host.schedule(frame, speed === 'max' ? 0 : FRAME_MS);
+    host.schedule(frame, speed === 'max' || owedMs > 0 ? 0 : FRAME_MS);
   }
 
   function handle(msg: ToWorker): void {
@@ -228,6 +236,7 @@ export function createRunLoop(host: LoopHost) {
           // At the end, Play runs on past it.
           if (s.now() >= endMs(s)) openEnded = true;
           running = true;
+          owedMs = 0;
           lastFrameWall = host.nowMs();
           postSnapshot();
           return wake();
@@ -246,6 +255,7 @@ export function createRunLoop(host: LoopHost) {
         }
         case 'setSpeed':
           speed = msg.speed;
+          owedMs = 0;
           return;
         case 'change': {
           const s = requireSim();

@@ -56,10 +56,10 @@ describe('Compare mode in Chromium', () => {
     await expect.poll(() => simMs(page), WAIT).toBeGreaterThanOrEqual(15_000);
 
     // Both runs in each chart, named in the legend; B's line is dashed, A's is not.
-    const legend = panel().locator('.recharts-legend-item-text');
+    const legend = panel().locator('.mc-lines__name');
     await expect.poll(async () => (await legend.allTextContents()).filter((t) => t === 'A · users').length, WAIT).toBe(3);
     expect((await legend.allTextContents()).filter((t) => t === 'B · users')).toHaveLength(3);
-    const lines = panel().locator('.recharts-line-curve');
+    const lines = panel().locator('.mc-lines__line');
     const dashes = await lines.evaluateAll((els) => els.map((e) => e.getAttribute('stroke-dasharray') ?? ''));
     expect(dashes.filter((d) => d !== '' && d !== 'none').length).toBe(dashes.length / 2);
     // The end of each line is labelled A or B, not told by colour alone.
@@ -92,7 +92,7 @@ describe('Compare mode in Chromium', () => {
     await panel().getByRole('button', { name: 'Run 3 seeds' }).click();
     await panel().getByRole('heading', { name: /^Over 3 seeds/ }).waitFor({ timeout: 180_000 });
     expect(await panel().locator('.mc-compare__ci').count()).toBeGreaterThan(0);
-    expect(await panel().locator('.recharts-area').count()).toBeGreaterThan(0);
+    expect(await panel().locator('.mc-lines__bands path[d^="M"]').count()).toBeGreaterThan(0);
     const verdicts = await panel().locator('.mc-compare__verdict').allTextContents();
     expect(verdicts.some((v) => /better|worse|noise|same/.test(v))).toBe(true);
     await shot(page, 'compare-02-seeds');

@@ -14,6 +14,7 @@
  *   npm run bench:ui                  both scenarios, 10 s each, then Compare mode
  *   npm run bench:ui -- --seconds 20  a longer look
  *   npm run bench:ui -- --shot FILE   also save a 1280x720 screenshot of the default scenario
+ *   npm run bench:ui -- --only compare   just the Compare mode rows (or: default, big)
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -27,6 +28,8 @@ const arg = (name: string) => {
 const SECONDS = Number(arg('--seconds') ?? 10);
 const WARMUP_MS = 3000;
 const SHOT = arg('--shot');
+const ONLY = arg('--only');
+const wants = (row: 'default' | 'big' | 'compare') => ONLY === undefined || ONLY === row;
 
 interface Frames {
   fps: number;
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   console.log(`built and serving in ${((performance.now() - t0) / 1000).toFixed(1)} s; measuring ${SECONDS} s per scenario after ${WARMUP_MS / 1000} s of warm-up`);
   try {
     // (a) The scenario a first visit opens (no autosave from an earlier run of the benchmark).
+    if (wants('default')) {
     const first = await h.open();
     await first.evaluate(() => localStorage.clear());
     await first.reload();
@@ -111,17 +115,20 @@ async function main(): Promise<void> {
     report(`default scenario (${defaultNodes} nodes) @25x`, await measure(first, SECONDS * 1000));
     if (SHOT) await first.screenshot({ path: SHOT });
     await first.close();
+    }
 
     // (b) 30 nodes at 5,000 requests/s, opened as a file through the import button.
     const big = bigScenario();
+    if (wants('big')) {
     const page = await h.open();
     await page.getByTestId('import-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
     await playAt25(page, big.nodes.length);
     report(`30-node scenario (${big.nodes.length} nodes, ${big.edges.length} edges, ${BIG_TOTAL_RPS} requests/s) @25x`, await measure(page, SECONDS * 1000));
     await page.close();
+    }
 
     // (c) Compare mode: A and B both the 30-node scenario, side by side, at 25x and at Max.
-    for (const [speed, label] of [['Speed 25 times', '@25x'], ['Speed: as fast as possible', '@Max']] as const) {
+    for (const [speed, label] of wants('compare') ? [['Speed 25 times', '@25x'], ['Speed: as fast as possible', '@Max']] as const : []) {
       const cmp = await h.open();
       await cmp.getByTestId('import-input').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
       await cmp.locator('.react-flow__node').nth(big.nodes.length - 1).waitFor({ timeout: 60_000 });

@@ -3,16 +3,17 @@ import type { FromWorker } from '../../src/worker/protocol';
 /**
  * A fake wall clock for run-loop tests: it moves only when read (a quarter of a millisecond
  * per read, as if every look at the clock cost a little work) and when the loop sleeps, so the
- * tests are deterministic and never depend on how fast the machine is.
+ * tests are deterministic and never depend on how fast the machine is. A larger `readCostMs`
+ * plays a slow machine.
  */
-export function fakeLoopHost() {
+export function fakeLoopHost({ readCostMs = 0.25 } = {}) {
   let clock = 0;
   const tasks: { due: number; fn: () => void }[] = [];
   const posts: FromWorker[] = [];
   const frames: { start: number; end: number }[] = [];
   const host = {
     post: (m: FromWorker) => void posts.push(m),
-    nowMs: () => (clock += 0.25),
+    nowMs: () => (clock += readCostMs),
     schedule: (fn: () => void, delayMs: number) => void tasks.push({ due: clock + delayMs, fn }),
   };
   /** Runs scheduled frames until `ms` of fake wall time have passed. */

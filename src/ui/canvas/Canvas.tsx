@@ -6,7 +6,8 @@ import {
 } from '@xyflow/react';
 import { useStore } from '../../store';
 import { addNode, connectProblem, moveNodes, removeElements } from '../../store/scenarioActions';
-import { selectEdges, selectFitRequest, selectNodes, selectProjector, selectSelection, selectTheme } from '../../store/selectors';
+import { selectEdges, selectFitRequest, selectNodes, selectProjector, selectRunning, selectSelection, selectTheme } from '../../store/selectors';
+import { useFlowClock } from './useFlowClock';
 import { connectOrExplain, requestFit, select, selectedNodeIds } from '../../store/uiActions';
 import { FitIcon, LayoutIcon } from '../common/icons';
 import { layoutPositions } from './autoLayout';
@@ -78,6 +79,7 @@ export function Canvas({ mode = 'edit' }: { mode?: CanvasMode }) {
   const labels = useLabelSpots(nodes, edges, scEdges, projector, aspect);
   useLayoutEffect(() => onLabelsPlaced(labels.extent), [labels.extent, onLabelsPlaced]);
   const shown = useSpotlight(nodes, edges);
+  useFlowClock(canvasBox, useStore(selectRunning));
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
   // Selection and which nodes exist live in the store (one source of truth for canvas,

@@ -6,6 +6,8 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { useCompare } from '../../store/compareData';
+import type { AppState } from '../../store/types';
+import type { Snapshot } from '../../engine/metrics/snapshot';
 
 /** Smaller changes than these are not worth a badge (a second's p99 moves by a little anyway). */
 const MIN_MS = 1;
@@ -30,20 +32,50 @@ export function nodeDelta(a: { p99Ms: number; errorRate: number } | undefined, b
 const ms = (d: number) => `${d > 0 ? '+' : '−'}${Math.abs(d) >= 1000 ? `${(Math.abs(d) / 1000).toFixed(1)} s` : `${Math.abs(d).toFixed(0)} ms`}`;
 const pts = (d: number) => `${d > 0 ? '+' : '−'}${Math.abs(d * 100) >= 10 ? Math.abs(d * 100).toFixed(0) : Math.abs(d * 100).toFixed(1)} %`;
 
-/** Keeps the canvas's badges (ui/canvas/CompareBadgeLayer.tsx) in step with each picture of A. */
+/**
+ * Badges change at most once a wall second: A's pictures come ten times a second, and a badge
+ * that changed as often could not be read (nor would redrawing the canvas that often be free).
+ */
+export const BADGE_EVERY_MS = 1000;
+
+/** Keeps the canvas's badges (ui/canvas/CompareBadgeLayer.tsx) in step with the pictures of A. */
 export function useBadgeFeed(): void {
-  useEffect(() => useCompare.subscribe((s, prev) => {
-    const a = s.aSnapshot;
-    if (!a || a === prev.aSnapshot) return;
-    const run = useStore.getState().run;
-    const badges: Record<string, { text: string; worse: boolean }> = {};
-    for (const id of [...Object.keys(a.nodes), ...Object.keys(a.clients)]) {
-      const d = nodeDelta(a.nodes[id] ?? a.clients[id], run.nodes[id] ?? run.clients[id]);
-      if (!d) continue;
-      const parts = [d.dP99Ms !== null && `p99 ${ms(d.dP99Ms)}`, d.dErr !== null && `err ${pts(d.dErr)}`].filter(Boolean);
-      // Worse (slower, more errors) or better, in words and signs as well as colour.
-      badges[id] = { text: `B−A ${parts.join(' ')}`, worse: (d.dP99Ms ?? 0) > 0 || (d.dErr ?? 0) > 0 };
-    }
-    useCompare.setState({ badges });
-  }), []);
+  useEffect(() => {
+    let shownAt = -Infinity;
+    let shownSimMs = 0;
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      later = undefined;
+      const a = useCompare.getState().aSnapshot;
+      if (!a) return;
+      shownAt = performance.now();
+      shownSimMs = a.tMs;
+      useCompare.setState({ badges: badgesOf(a, useStore.getState().run) });
+    };
+    const stop = useCompare.subscribe((s, prev) => {
+      const a = s.aSnapshot;
+      if (!a || a === prev.aSnapshot || later !== undefined) return;
+      const wait = BADGE_EVERY_MS - (performance.now() - shownAt);
+      // A picture from an earlier moment (a new run, a rewind) shows at once; the last of a
+      // burst always shows, so a paused run ends with its true badges.
+      if (wait <= 0 || a.tMs < shownSimMs) show();
+      else later = setTimeout(show, wait);
+    });
+    return () => {
+      stop();
+      clearTimeout(later);
+    };
+  }, []);
+}
+
+function badgesOf(a: Snapshot, run: AppState['run']): Record<string, { text: string; worse: boolean }> {
+  const badges: Record<string, { text: string; worse: boolean }> = {};
+  for (const id of [...Object.keys(a.nodes), ...Object.keys(a.clients)]) {
+    const d = nodeDelta(a.nodes[id] ?? a.clients[id], run.nodes[id] ?? run.clients[id]);
+    if (!d) continue;
+    const parts = [d.dP99Ms !== null && `p99 ${ms(d.dP99Ms)}`, d.dErr !== null && `err ${pts(d.dErr)}`].filter(Boolean);
+    // Worse (slower, more errors) or better, in words and signs as well as colour.
+    badges[id] = { text: `B−A ${parts.join(' ')}`, worse: (d.dP99Ms ?? 0) > 0 || (d.dErr ?? 0) > 0 };
+  }
+  return badges;
 }

@@ -4,12 +4,12 @@
  * without colour. Over several seeds each line is the mean, with its 95 % band shaded.
  */
 import { memo, useMemo, useRef, useState } from 'react';
-import { Area, ComposedChart, Legend, Line, ReferenceDot, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { selectClientIds } from '../../store/selectors';
 import type { AppState } from '../../store/types';
-import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis, useAxisWidth } from '../panels/dashboard/chartBits';
+import { CHART_HEIGHT, PALETTE } from '../panels/dashboard/chartBits';
+import { TimeLines, type TimeLine } from '../charts/TimeLines';
 import { ChartFrame } from '../panels/dashboard/ChartFrame';
 import { useInView } from '../panels/dashboard/useShownSeries';
 import type { BandChannel } from '../../worker/seedRuns';
@@ -31,52 +31,28 @@ const CHARTS: { channel: BandChannel; title: string; unit: string; scale?: numbe
  */
 const bSeriesNow = () => useStore.getState().run.series;
 
-/** The last point of a line, where its "A" or "B" goes. */
-function lastPoint(rows: readonly CompareRow[], name: string): { t: number; v: number } | null {
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const v = rows[i][name];
-    if (typeof v === 'number') return { t: rows[i].t, v };
-  }
-  return null;
-}
-
 interface Drawn {
   rows: CompareRow[];
   domain: [number, number];
 }
 
 function Chart({ data, clients, title, unit, bands }: { data: Drawn; clients: string[]; title: string; unit: string; bands: boolean }) {
-  const axis = useAxisWidth();
-  // A chart scrolled out of the panel's view keeps what it last drew, as the dashboard's do
-  // (recharts takes 10-20 ms a chart); it catches up when scrolled back into view.
+  // A chart scrolled out of the panel's view keeps what it last drew, as the dashboard's do,
+  // and catches up when scrolled back into view.
   const ref = useRef<HTMLDivElement>(null);
   const inView = useInView(ref);
   const [shown, setShown] = useState(data);
   if (inView && shown !== data) setShown(data);
-  const { rows, domain } = shown;
-  const lines = clients.flatMap((id, k) => (['A', 'B'] as const).map((v) => ({ id, v, color: PALETTE[k % PALETTE.length], name: column(v, id) })));
+  const lines = useMemo<TimeLine[]>(() => clients.flatMap((id, k) => (['A', 'B'] as const).map((v) => ({
+    key: column(v, id), color: PALETTE[k % PALETTE.length], endLabel: v,
+    dash: v === 'B' ? B_DASH : undefined, width: v === 'A' ? 2 : 2.2,
+    band: bands ? bandColumn(v, id) : undefined, bandOpacity: v === 'A' ? 0.22 : 0.1,
+  }))), [clients, bands]);
   return (
     <div ref={ref}>
-    <ChartFrame title={title} summary={`${title} per simulated second: A solid, B dashed, for ${clients.join(', ')}${bands ? '; shaded bands are the 95 % interval over the seeds' : ''}`}>
-      <ComposedChart responsive style={{ width: '100%', height: CHART_HEIGHT + 24 }} data={rows} margin={{ ...MARGIN, right: 16 }}>
-        {timeAxis(domain)}
-        <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} unit={unit === '%' ? '%' : undefined} />
-        {bands && lines.map((l) => (
-          <Area key={`${l.name} band`} dataKey={bandColumn(l.v, l.id)} name={`${l.name} (95 % band)`} stroke={l.v === 'B' ? l.color : 'none'} strokeDasharray={l.v === 'B' ? '2 3' : undefined}
-            strokeWidth={0.8} fill={l.color} fillOpacity={l.v === 'A' ? 0.22 : 0.1} isAnimationActive={false} legendType="none" />
-        ))}
-        {lines.map((l) => (
-          <Line key={l.name} dataKey={l.name} stroke={l.color} strokeDasharray={l.v === 'B' ? B_DASH : undefined} strokeWidth={l.v === 'A' ? 2 : 2.2}
-            dot={false} isAnimationActive={false} />
-        ))}
-        {lines.map((l) => {
-          const end = lastPoint(rows, l.name);
-          return end && <ReferenceDot key={`${l.name} end`} x={end.t} y={end.v} r={0} ifOverflow="visible"
-            label={{ value: l.v, position: 'right', fontSize: 11, fontWeight: 700, fill: l.color }} />;
-        })}
-        <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
-      </ComposedChart>
-    </ChartFrame>
+      <ChartFrame title={title} summary={`${title} per simulated second: A solid, B dashed, for ${clients.join(', ')}${bands ? '; shaded bands are the 95 % interval over the seeds' : ''}`}>
+        <TimeLines rows={shown.rows} domain={shown.domain} lines={lines} height={CHART_HEIGHT + 8} unit={unit} />
+      </ChartFrame>
     </div>
   );
 }

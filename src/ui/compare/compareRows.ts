@@ -1,7 +1,7 @@
 /**
  * Chart rows for Compare mode: A and B on one time axis, one column per variant and client
  * ("A · shoppers"), and over several seeds the mean with a band column ([low, high] of its
- * 95 % interval) that recharts draws as a shaded range.
+ * 95 % interval) drawn as a shaded range.
  */
 import { estimate } from '../../compare/stats';
 import type { SeriesWindow } from '../../worker/protocol';

@@ -8,8 +8,8 @@ import { parseCurve, spotCentre } from './labelPlacement';
 import { useLabelSpot } from './labelSpots';
 
 /**
- * Flow speed buckets by calls per second. The dash animation only changes when the bucket
- * changes, so a snapshot does not restart the animation ten times a second.
+ * Flow speed buckets by calls per second: the dashes' speed (a class, app.css; moved by
+ * useFlowClock) changes only when the bucket does, not with every snapshot.
  */
 function flowBucket(rps: number): number {
   if (rps <= 0) return 0;

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../store';
 import { selectClientIds } from '../../../store/selectors';
 import { ChartFrame } from './ChartFrame';
-import { CHART_HEIGHT, DASHES, MARGIN, PALETTE, timeAxis, useAxisWidth } from './chartBits';
+import { CHART_HEIGHT, DASHES, MARGIN, PALETTE, timeAxis, useAxisWidth, VALUE_AXIS } from './chartBits';
 import { latencyLines, latencyRows } from './latencyLines';
 import { seriesRows } from './seriesData';
 import { useShownSeries } from './useShownSeries';
@@ -33,7 +33,7 @@ export const ClientCharts = memo(function ClientCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT, ...pick.style }} data={latRows} margin={MARGIN} onClick={pick.onClick}>
           {timeAxis(domain)}
           {mark({ label: true, domain })}
-          <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
+          <YAxis {...VALUE_AXIS} width={axis.left} />
           {lat.map((p) => <Line key={p.name} dataKey={p.name} stroke={p.color} strokeDasharray={p.dash} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
         </LineChart>
@@ -42,8 +42,8 @@ export const ClientCharts = memo(function ClientCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={tputRows} margin={MARGIN}>
           {timeAxis(domain)}
           {mark({ yAxisId: 'l' })}
-          <YAxis yAxisId="l" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
-          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.right} unit="%" />
+          <YAxis yAxisId="l" {...VALUE_AXIS} width={axis.left} />
+          <YAxis yAxisId="r" orientation="right" {...VALUE_AXIS} width={axis.right} unit="%" />
           {tput.map((p, i) => <Line key={p.name} yAxisId="l" dataKey={p.name} stroke={PALETTE[i % PALETTE.length]} dot={false} isAnimationActive={false} strokeWidth={1.8} />)}
           {err.map((p, i) => <Line key={p.name} yAxisId="r" dataKey={p.name} stroke="var(--bad)" strokeDasharray={ERR_DASHES[i % ERR_DASHES.length]} dot={false} isAnimationActive={false} strokeWidth={1.6} />)}
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />

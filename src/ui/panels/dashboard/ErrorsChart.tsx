@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { Area, AreaChart, Legend, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
-import { CHART_HEIGHT, MARGIN, timeAxis, useAxisWidth } from './chartBits';
+import { CHART_HEIGHT, MARGIN, timeAxis, useAxisWidth, VALUE_AXIS } from './chartBits';
 import { causeRows } from './seriesData';
 import { useShownSeries } from './useShownSeries';
 import { useChartMark } from './useChartMark';
@@ -30,7 +30,7 @@ export const ErrorsChart = memo(function ErrorsChart() {
         <AreaChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={rows} margin={MARGIN}>
           {timeAxis(domain)}
           {mark()}
-          <YAxis tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} allowDecimals={false} />
+          <YAxis {...VALUE_AXIS} width={axis.left} allowDecimals={false} />
           {causes.map((c) => {
             const st = CAUSE_STYLE[c] ?? { color: 'var(--c7)', pattern: '' };
             return <Area key={c} dataKey={c} stackId="1" type="stepAfter" stroke={st.color} strokeDasharray={st.pattern} fill={st.color} fillOpacity={0.35} isAnimationActive={false} />;

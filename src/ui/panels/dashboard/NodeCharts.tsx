@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
-import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis, useAxisWidth } from './chartBits';
+import { CHART_HEIGHT, MARGIN, PALETTE, timeAxis, useAxisWidth, VALUE_AXIS } from './chartBits';
 import { FollowCaption } from './FollowCaption';
 import { seriesRows } from './seriesData';
 import { useChartNode } from './useChartNode';
@@ -33,8 +33,8 @@ export const NodeCharts = memo(function NodeCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT }} data={load} margin={MARGIN}>
           {timeAxis(domain)}
           {mark({ yAxisId: 'l' })}
-          <YAxis yAxisId="l" domain={[0, 100]} unit="%" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
-          <YAxis yAxisId="r" orientation="right" tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.right} allowDecimals={false} />
+          <YAxis yAxisId="l" domain={[0, 100]} unit="%" {...VALUE_AXIS} width={axis.left} />
+          <YAxis yAxisId="r" orientation="right" {...VALUE_AXIS} width={axis.right} allowDecimals={false} />
           <Line yAxisId="l" dataKey="utilization %" stroke={PALETTE[0]} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           <Line yAxisId="r" dataKey="queue" stroke={PALETTE[2]} strokeDasharray="5 3" dot={false} isAnimationActive={false} strokeWidth={1.6} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 'var(--chart-font)' }} />
@@ -44,7 +44,7 @@ export const NodeCharts = memo(function NodeCharts() {
         <LineChart responsive style={{ width: '100%', height: CHART_HEIGHT - 20 }} data={reps} margin={MARGIN}>
           {timeAxis(domain)}
           {mark()}
-          <YAxis allowDecimals={false} domain={second.percent ? [0, 100] : undefined} unit={second.percent ? '%' : undefined} tick={{ fontSize: 'var(--chart-font)' }} stroke="var(--muted)" width={axis.left} />
+          <YAxis allowDecimals={false} domain={second.percent ? [0, 100] : undefined} unit={second.percent ? '%' : undefined} {...VALUE_AXIS} width={axis.left} />
           {second.lines.map((l, k) => (
             <Line key={l.name} type="stepAfter" dataKey={l.name} stroke={PALETTE[k === 0 ? 1 : 3]} strokeDasharray={k === 0 ? undefined : '4 3'} dot={false} isAnimationActive={false} strokeWidth={1.8} />
           ))}
