@@ -37,11 +37,12 @@ describe('the Sweep tab in Chromium', () => {
     await form().getByLabel('To', { exact: true }).fill('400');
     await form().getByLabel('In steps of', { exact: true }).fill('50');
     await form().getByLabel('Seconds per run', { exact: true }).fill('10');
+    await form().getByLabel('Seeds', { exact: true }).fill('2');
     await page.getByRole('button', { name: 'Taller panel' }).click();
     await page.getByRole('button', { name: 'Run sweep' }).click();
     const status = page.locator('.mc-sweep__status');
-    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/^8 runs done: 8 values × 1 seed, 10 s simulated each/);
-    expect(await page.getByRole('progressbar', { name: 'Sweep progress' }).getAttribute('value')).toBe('8');
+    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/^16 runs done: 8 values × 2 seeds, 10 s simulated each/);
+    expect(await page.getByRole('progressbar', { name: 'Sweep progress' }).getAttribute('value')).toBe('16');
     const rows = page.locator('.mc-sweep__table tbody tr');
     expect(await rows.count()).toBe(8);
     const notes = await page.getByRole('list', { name: 'What the sweep shows' }).textContent();
@@ -53,6 +54,8 @@ describe('the Sweep tab in Chromium', () => {
     const axisLabels = await page.locator('.mc-sweep__charts .recharts-label').allTextContents();
     expect(axisLabels.filter((t) => t === 'users: requests per second (requests/s)')).toHaveLength(3);
     for (const label of ['p99 (ms)', 'errors (%)', 'cost ($/h)']) expect(axisLabels).toContain(label);
+    // Over two seeds each line is the mean, shaded from the lower seed's figure to the higher's.
+    expect(await page.locator('.mc-sweep__charts .recharts-area').count()).toBe(3);
     await page.locator('.mc-sweep').screenshot({ path: join(SHOTS, 'sweep-load.png') });
     await page.screenshot({ path: join(SHOTS, 'sweep-page.png') });
 
@@ -65,6 +68,7 @@ describe('the Sweep tab in Chromium', () => {
     // Long runs, so the sweep is still under way when Cancel is pressed on a fast machine.
     await form().getByLabel('Seconds per run', { exact: true }).fill('900');
     await form().getByLabel('In steps of', { exact: true }).fill('10');
+    await form().getByLabel('Seeds', { exact: true }).fill('1');
     await page.getByRole('button', { name: 'Run sweep' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.locator('.mc-sweep__status').textContent(), { timeout: 30_000 }).toMatch(/^Cancelled after \d+ of 36 runs\./);

@@ -73,7 +73,7 @@ export function SweepPanel({ runner }: { runner?: SweepRunner }) {
           <progress max={total} value={done} aria-label="Sweep progress" />
           <span>
             {status === 'running' ? `Run ${Math.min(done + 1, total)} of ${total}…`
-              : status === 'done' ? `${total} runs done: ${plan.values.length} values × ${plan.seeds.length} seed${plan.seeds.length === 1 ? '' : 's'}, ${plan.durationMs / 1000} s simulated each${plan.seeds.length > 1 ? ' (means over the seeds)' : ''}.`
+              : status === 'done' ? `${total} runs done: ${plan.values.length} values × ${plan.seeds.length} seed${plan.seeds.length === 1 ? '' : 's'}, ${plan.durationMs / 1000} s simulated each${plan.seeds.length > 1 ? ' (means over the seeds, shaded from the lowest to the highest)' : ''}.`
                 : status === 'cancelled' ? `Cancelled after ${done} of ${total} runs.` : `Stopped: ${message ?? 'the sweep failed'}`}
           </span>
         </div>
@@ -81,7 +81,7 @@ export function SweepPanel({ runner }: { runner?: SweepRunner }) {
       {picture && picture.points.length > 0 && plan && (
         <>
           {picture.notes.length > 0 && <ul className="mc-sweep__notes" aria-label="What the sweep shows">{picture.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
-          <SweepCharts picture={picture} axisLabel={axisLabel} fileLabel={`sweep ${plan.field.path}`} />
+          <SweepCharts picture={picture} axisLabel={axisLabel} fileLabel={`sweep ${plan.field.path}`} seeds={plan.seeds.length} />
           <table className="mc-sweep__table">
             <caption className="sr-only">Sweep results, one row per value</caption>
             <thead><tr><th scope="col">{plan.field.label}</th><th scope="col">worst p99</th><th scope="col">error rate</th><th scope="col">cost</th><th scope="col">runs failed</th></tr></thead>

@@ -1,6 +1,6 @@
 import type { RunFigures } from '../../sweep/figures';
 import { kneeIndex } from '../../sweep/knee';
-import { sweepRows, worstP99, type SweepRow } from '../../sweep/rows';
+import { sweepRows, worstP99, type Stat, type SweepRow } from '../../sweep/rows';
 import type { SweepPlan } from './sweepState';
 
 /** One value of the sweep as its charts show it: means over the seeds that finished. */
@@ -8,6 +8,10 @@ export interface SweepPoint {
   x: number;
   /** p99 per client (ms), keyed `p99:<client id>` so recharts can name each line. */
   [p99: `p99:${string}`]: number | null;
+  /** Over several seeds, the smallest and largest of the same figures: the charts shade between them. */
+  [p99Band: `p99band:${string}`]: [number, number] | null;
+  errorBand: [number, number] | null;
+  costBand: [number, number] | null;
   worstP99: number | null;
   /** Failed answers over all answers, in percent. */
   errorPct: number | null;
@@ -33,6 +37,8 @@ export const fmtMs = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFix
 export const fmtDollars = (v: number) => `$${v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3)}`;
 export const fmtPct = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(1)}%`;
 
+const band = (s: Stat | null, scale: number): [number, number] | null => (s ? [s.min * scale, s.max * scale] : null);
+
 export function sweepPicture(plan: SweepPlan, runs: readonly RunFigures[]): SweepPicture {
   // Runs arrive in order; a hole (none today) would end the whole values there.
   const done = runs.findIndex((r) => r === undefined);
@@ -43,8 +49,12 @@ export function sweepPicture(plan: SweepPlan, runs: readonly RunFigures[]): Swee
     const p: SweepPoint = {
       x: Number(r.value), worstP99: worstP99(r), errorPct: r.errorRate ? r.errorRate.mean * 100 : null,
       costPerHour: r.cost ? r.cost.mean * perHour : null, failed: r.failed,
+      errorBand: band(r.errorRate, 100), costBand: band(r.cost, perHour),
     };
-    for (const id of clients) p[`p99:${id}`] = r.clients[id].p99?.mean ?? null;
+    for (const id of clients) {
+      p[`p99:${id}`] = r.clients[id].p99?.mean ?? null;
+      p[`p99band:${id}`] = band(r.clients[id].p99, 1);
+    }
     return p;
   });
   const measured = points.filter((p): p is SweepPoint & { worstP99: number } => p.worstP99 !== null);
