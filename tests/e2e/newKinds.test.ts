@@ -69,11 +69,17 @@ describe('building with the new kinds', () => {
   it('adds a cache and a function from the palette, with their settings in the inspector', async () => {
     await press(page, 'New scenario');
     await expect.poll(() => page.locator('.react-flow__node').count(), WAIT).toBe(0);
+    // The canvas refits as nodes arrive, so a click may land while the drawing still moves:
+    // click until the inspector shows the node's settings.
+    const select = (kind: string, label: string) => expect.poll(async () => {
+      await page.locator(`.react-flow__node[data-id^="${kind}"]`).first().click({ timeout: 5_000 }).catch(() => undefined);
+      return page.getByLabel(label, { exact: true }).count();
+    }, WAIT).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Add Cache' }).click();
-    await page.locator('.react-flow__node[data-id^="cache"]').first().click();
+    await select('cache', 'hit ratio');
     for (const label of ['hit ratio', 'keys', 'zipf s', 'capacity', 'ttl (ms)']) await page.getByLabel(label, { exact: true }).first().waitFor(WAIT);
     await page.getByRole('button', { name: 'Add Function' }).click();
-    await page.locator('.react-flow__node[data-id^="function"]').first().click();
+    await select('function', 'memory mb');
     for (const label of ['memory mb', 'reserved concurrency', 'provisioned concurrency', 'idle timeout (ms)']) await page.getByLabel(label, { exact: true }).first().waitFor(WAIT);
     await shot(page, '43-new-kinds-built');
     await page.getByRole('button', { name: 'Undo' }).click();
