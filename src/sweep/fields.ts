@@ -1,5 +1,6 @@
 import { edgeKey } from '../engine/calls/edgeSchema';
 import type { ScenarioInput } from '../engine/model';
+import { kindCan } from '../engine/kinds';
 
 /**
  * The fields a sweep offers for a scenario, in words: each client's load, each service's
@@ -44,7 +45,7 @@ export function sweepFields(scenario: ScenarioInput): SweepField[] {
   for (const n of nodes) {
     const id = String(n.id);
     const load = n.load as Loose | undefined;
-    if (n.kind === 'client' && load) {
+    if (kindCan(String(n.kind), 'source') && load) {
       const rps = num(load.rps), users = num(load.users);
       if (rps !== undefined) out.push({ path: `nodes.${id}.load.rps`, label: `${id}: requests per second`, unit: 'requests/s', current: rps, whole: false, range: around(rps || 10, false) });
       else if (users !== undefined) out.push({ path: `nodes.${id}.load.users`, label: `${id}: users`, unit: 'users', current: users, whole: true, range: around(users || 10, true) });
@@ -52,7 +53,7 @@ export function sweepFields(scenario: ScenarioInput): SweepField[] {
   }
   for (const n of nodes) {
     const instances = num(n.instances);
-    if (n.kind === 'client' || !('instances' in n)) continue;
+    if (kindCan(String(n.kind), 'source') || !('instances' in n)) continue;
     const now = instances ?? 1;
     out.push({ path: `nodes.${String(n.id)}.instances`, label: `${String(n.id)}: instances`, unit: 'instances', current: instances, whole: true, range: { from: 1, to: Math.max(4, now * 2), step: 1 } });
   }

@@ -71,7 +71,7 @@ describe('every fault kind provides what the registries need', () => {
 });
 
 /** Where the rest of microcosm decides things about nodes and faults (the UI's looks are a table of their own). */
-const SCANNED = ['src/engine', 'src/scenario', 'src/worker', 'src/store', 'src/ui/canvas/FaultMenu.tsx', 'src/ui/canvas/faultMenuItems.ts', 'src/ui/panels/load'];
+const SCANNED = ['src/engine', 'src/scenario', 'src/worker', 'src/store', 'src/sweep', 'src/ui/canvas/FaultMenu.tsx', 'src/ui/canvas/faultMenuItems.ts', 'src/ui/panels/load', 'src/ui/panels/dashboard'];
 const OWNERS = ['src/engine/kinds/', 'src/engine/faults/'];
 /**
  * Modules that still single out a kind, each a known remaining case: the starter scenario is

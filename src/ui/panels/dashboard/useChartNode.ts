@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { edgeKey } from '../../../engine/calls/edgeSchema';
+import { kindCan } from '../../../engine/kinds';
 import { useStore } from '../../../store';
 import type { AppState } from '../../../store/types';
 import { pickFollowed } from './followNode';
@@ -10,10 +11,10 @@ export type ChartNode = { id: string; how: 'selected' | 'following' | 'first' } 
 const selectPointed = (s: AppState): string | null => {
   const sel = s.selection;
   const id = sel?.type === 'node' ? sel.id : sel?.type === 'nodes' ? sel.ids[0] : sel?.type === 'edge' ? s.scenario.edges.find((e) => edgeKey(e.from, e.to) === sel.id)?.to : undefined;
-  return id !== undefined && s.scenario.nodes.some((n) => n.id === id && n.kind !== 'client') ? id : null;
+  return id !== undefined && s.scenario.nodes.some((n) => n.id === id && !kindCan(n.kind, 'source')) ? id : null;
 };
 
-const selectFirst = (s: AppState): string | null => s.scenario.nodes.find((n) => n.kind !== 'client')?.id ?? null;
+const selectFirst = (s: AppState): string | null => s.scenario.nodes.find((n) => !kindCan(n.kind, 'source'))?.id ?? null;
 
 /**
  * The node the node charts show: the selected one; else the one in most trouble, followed
