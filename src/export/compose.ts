@@ -11,8 +11,6 @@ import { ELASTICMQ_CONF_PATH, elasticmqConf, imageHealthCommand, READY_PATH, run
 import { routesText } from './routes';
 import { note, renderYaml, resource, type Resource } from './yamlDoc';
 
-const MESSAGING = new Set(['queue', 'topic']);
-
 /** The first host port a way in is published on. */
 const FIRST_HOST_PORT = 8080;
 
@@ -70,7 +68,7 @@ function composeService(plan: Plan, w: Workload, deps: { target: Workload; cycli
   const envNotes: [string, string][] = [];
   const subscriptions: string[] = [];
   for (const link of linksFrom(plan, w)) {
-    if (MESSAGING.has(w.kind)) {
+    if (w.messaging) {
       // A topic delivering to a queue: a subscription, set up in the broker, not an address in the environment.
       subscriptions.push(link.to.name);
       continue;
@@ -98,7 +96,8 @@ function composeService(plan: Plan, w: Workload, deps: { target: Workload; cycli
   const hc = composeHealthcheck(w);
   if (hc) svc.healthcheck = hc;
 
-  const deploy: Record<string, unknown> = { replicas: w.kind === 'database' ? 1 : w.replicas };
+  // One server of a stateful workload: more would be separate databases, not replicas (a note says so).
+  const deploy: Record<string, unknown> = { replicas: w.stateful ? 1 : w.replicas };
   if (w.size) {
     const r = { cpus: String(w.size.spec.vcpu), memory: `${w.size.spec.memoryGiB}g` };
     deploy.resources = { limits: r, reservations: { ...r } };
@@ -107,7 +106,7 @@ function composeService(plan: Plan, w: Workload, deps: { target: Workload; cycli
   if (w.runtime === 'elasticmq') svc.configs = [{ source: `${w.name}-conf`, target: ELASTICMQ_CONF_PATH }];
 
   // Comments, in the order they appear.
-  note(doc, path, [titleLine(w), ...workloadLines(w), ...(w.kind === 'gateway' ? routesText(plan, w) : [])]);
+  note(doc, path, [titleLine(w), ...workloadLines(w), ...routesText(plan, w)]);
   if (args && w.runtime === 'postgres') note(doc, [...path, 'command'], ['The connection pool size, plus the 3 connections PostgreSQL keeps for superusers.']);
   for (const [key, text] of envNotes) note(doc, [...path, 'environment', key], [text]);
   if (subscriptions.length) note(doc, [...path, 'image'], [`Delivers every message to ${subscriptions.join(', ')} (a subscription to create in the broker).`]);
@@ -119,7 +118,7 @@ function composeService(plan: Plan, w: Workload, deps: { target: Workload; cycli
     const a = w.autoscale;
     note(doc, [...path, 'deploy', 'replicas'], [`Compose cannot autoscale: the scenario scales ${a.minReplicas} to ${a.maxReplicas} replicas at ${Math.round(a.targetUtilization * 100)} % CPU, scale-down after ${spoken(a.scaleDownStabilizationMs)} (see the Kubernetes export).`]);
   }
-  if (w.kind === 'database' && w.replicas > 1) note(doc, [...path, 'deploy', 'replicas'], [`One server here: the scenario's ${w.replicas} servers need replication, not ${w.replicas} separate databases.`]);
+  if (w.stateful && w.replicas > 1) note(doc, [...path, 'deploy', 'replicas'], [`One server here: the scenario's ${w.replicas} servers need replication, not ${w.replicas} separate databases.`]);
   if (w.size) note(doc, [...path, 'deploy', 'resources'], [`Size ${w.size.name}: ${w.size.spec.vcpu} vCPUs, ${w.size.spec.memoryGiB} GiB.`]);
   return svc;
 }

@@ -4,6 +4,7 @@
  * a field and its caveats out.
  */
 import { retryShape, type BulkheadSettings, type CircuitBreakerSettings, type RetrySettings } from '../engine/calls/resilienceSchema';
+import { kindOf } from '../engine/kinds';
 import type { ScenarioEdge } from '../engine/model';
 import { duration, spoken } from './durations';
 import type { Workload } from './plan';
@@ -114,12 +115,10 @@ export function connectionPoolFor(bh: BulkheadSettings, protocol: 'http' | 'tcp'
 
 /** Envoy's load balancing for a workload's balancer and sessions; null for Istio's default (round robin). */
 export function loadBalancerFor(w: Workload): Mapped<Record<string, unknown>> | null {
-  const n = w.node;
-  if (n.kind === 'service' && n.sessions === 'sticky') {
+  if (kindOf(w.kind)?.sessions?.(w.node).mode === 'sticky') {
     return { value: { consistentHash: { httpCookie: { name: 'session', ttl: '0s' } } }, notes: ['Sticky sessions: a cookie pins each user to one instance.'] };
   }
-  if (n.kind !== 'service' && n.kind !== 'gateway' && n.kind !== 'database') return null;
-  switch (n.loadBalancer) {
+  switch (w.settings.loadBalancer) {
     case 'random': return { value: { simple: 'RANDOM' }, notes: [] };
     case 'least-outstanding': return { value: { simple: 'LEAST_REQUEST' }, notes: ['LEAST_REQUEST: Envoy compares two random hosts (power of two choices), not all of them.'] };
     case 'power-of-two-choices': return { value: { simple: 'LEAST_REQUEST' }, notes: ['LEAST_REQUEST is Envoy\'s power of two choices.'] };

@@ -28,9 +28,9 @@ export function gatewayResources(plan: Plan, w: Workload): Resource[] {
     `${w.node.id}${w.node.label ? ` (${w.node.label})` : ''}: gateway. Istio deploys its pods (Deployment and Service ${k8sHost(w)}); the scenario runs ${w.replicas} instance${w.replicas === 1 ? '' : 's'} of it: scale that Deployment to match.`,
     ...workloadLines(w),
   ]);
-  const gw = w.node;
-  if (gw.kind === 'gateway' && gw.rateLimit) note(g, ['spec'], ['The rate limit has no Gateway API field: Istio applies one with an EnvoyFilter (local_ratelimit) on the gateway\'s pods.']);
-  if (gw.kind === 'gateway' && gw.auth) note(g, ['spec', 'listeners'], [`Auth through ${gw.auth.to}: Istio's ext_authz (an AuthorizationPolicy with action CUSTOM and an extension provider pointing at it).`]);
+  const { rateLimited, authBy } = w.settings;
+  if (rateLimited) note(g, ['spec'], ['The rate limit has no Gateway API field: Istio applies one with an EnvoyFilter (local_ratelimit) on the gateway\'s pods.']);
+  if (authBy) note(g, ['spec', 'listeners'], [`Auth through ${authBy}: Istio's ext_authz (an AuthorizationPolicy with action CUSTOM and an extension provider pointing at it).`]);
 
   const route = resource({});
   const rules: Rule[] = [];
@@ -68,7 +68,7 @@ export function gatewayResources(plan: Plan, w: Workload): Resource[] {
   for (const [i, lines] of ruleNotes) note(route, ['spec', 'rules', i], lines);
   note(route, [], ['Longest path prefix wins, as in the scenario; a path no rule matches gets 404.']);
   const routed = new Set(gatewayRoutes(plan, w).flatMap((r) => r.backends.map((b) => b.workload)));
-  const other = linksFrom(plan, w).filter((l) => !routed.has(l.to) && !(gw.kind === 'gateway' && gw.auth?.to === l.edge.to));
+  const other = linksFrom(plan, w).filter((l) => !routed.has(l.to) && authBy !== l.edge.to);
   if (other.length) note(route, ['spec', 'rules'], [`Also called by the gateway, on no route: ${other.map((l) => l.to.name).join(', ')}.`]);
   return [g, route];
 }

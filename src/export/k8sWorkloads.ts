@@ -59,10 +59,9 @@ function container(plan: Plan, w: Workload, r: Resource, at: (string | number)[]
   const notes: [string, string][] = [];
   // Kubernetes Services and their endpoints do a registry's job: no Eureka settings here.
   const plain: Record<string, string> = { ...runtimeEnv(plan, w, false) };
-  const messaging = w.kind === 'queue' || w.kind === 'topic';
   for (const link of linksFrom(plan, w)) {
     // A topic's subscribers are set up in the broker, not given to it as addresses.
-    if (link.to.kind === 'registry' || messaging) continue;
+    if (link.to.settings.leases || w.messaging) continue;
     plain[urlVar(link.to)] = urlOf(link.to, servicePort(link.to), k8sHost(link.to));
     const policy = callPolicy(link.edge);
     if (link.role === 'consume') notes.push([urlVar(link.to), `consumes ${link.to.name}`]);
@@ -103,7 +102,7 @@ function container(plan: Plan, w: Workload, r: Resource, at: (string | number)[]
 function workloadObject(plan: Plan, w: Workload): Resource {
   const labels = podLabels(w);
   const r = asResource({});
-  const stateful = w.kind === 'database';
+  const stateful = w.stateful;
   const at = ['spec', 'template', 'spec', 'containers', 0];
   const podSpec: { containers: IContainer[]; volumes?: NonNullable<NonNullable<IDeployment['spec']>['template']['spec']>['volumes'] } = { containers: [container(plan, w, r, at)] };
   if (w.runtime === 'elasticmq') podSpec.volumes = [{ name: 'config', configMap: { name: `${w.name}-conf` } }];
@@ -140,7 +139,7 @@ function workloadObject(plan: Plan, w: Workload): Resource {
 }
 
 function serviceObject(plan: Plan, w: Workload): Resource {
-  const headless = w.kind === 'database';
+  const headless = w.stateful;
   const svc: IService = {
     apiVersion: 'v1', kind: 'Service', metadata: meta(plan, w),
     spec: {
@@ -153,7 +152,8 @@ function serviceObject(plan: Plan, w: Workload): Resource {
   const r = asResource(svc);
   if (headless) note(r, ['spec', 'clusterIP'], ['Headless: the StatefulSet\'s pods get stable DNS names through it.']);
   if (w.entry) note(r, ['spec', 'type'], ['The clients call it from outside: ClusterIP is reachable only inside the cluster, so expose it (type LoadBalancer, or an HTTPRoute through a Gateway).']);
-  const lb = w.node.kind === 'service' || w.node.kind === 'gateway' ? w.node.loadBalancer : null;
+  // A headless Service has no kube-proxy balancing to speak of.
+  const lb = headless ? null : w.settings.loadBalancer;
   if (lb && lb !== 'round-robin') note(r, ['spec'], [`Load balancing ${lb}: kube-proxy picks endpoints at random; the Istio export sets the real policy.`]);
   return r;
 }

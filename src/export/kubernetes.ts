@@ -17,7 +17,8 @@ export function toKubernetes(plan: Plan): string {
   note(namespace, ['metadata', 'labels'], ['Istio adds its sidecar to every pod here: the Istio export\'s timeouts, retries and breakers need it.']);
   const out: Resource[] = [namespace];
   for (const w of plan.workloads) {
-    if (w.kind === 'registry') {
+    // A registry (its leases are what Eureka clients read): Kubernetes does its job.
+    if (w.settings.leases) {
       note(namespace, [], [`${w.node.id} (service registry) is not deployed: Kubernetes Services and their endpoints find instances, and a readiness probe takes a failed pod out within seconds. ${workloadLines(w).join(' ')}`]);
       continue;
     }

@@ -5,6 +5,8 @@
  */
 import { describeDistribution } from '../engine/core/distributions';
 import { retryShape } from '../engine/calls/resilienceSchema';
+import { kindOf } from '../engine/kinds';
+import type { DeployWords } from '../engine/kinds/deploy';
 import type { ScenarioEdge } from '../engine/model';
 import { spoken } from './durations';
 import type { ClientLoad, Plan, Workload } from './plan';
@@ -69,49 +71,12 @@ export const fallbackText = (edge: ScenarioEdge): string =>
 /** "catalog (Catalog API): service, the team's own service.": what a workload is. */
 export const titleLine = (w: Workload): string => `${w.node.id}${w.node.label ? ` (${w.node.label})` : ''}: ${w.node.kind}, ${w.spec.what}.`;
 
-/** What a node says that its deployment file has no field for, one sentence each. */
+/** What the export lends a kind's notes (engine/kinds/deploy.ts). */
+const WORDS: DeployWords = { spoken };
+
+/** What a node says that its deployment file has no field for, one sentence each: its kind words them. */
 export function workloadLines(w: Workload): string[] {
-  const n = w.node;
-  const out: string[] = [];
-  switch (n.kind) {
-    case 'service':
-    case 'gateway':
-      out.push(`Each instance serves ${n.concurrency} requests at once (its worker or thread pool) and queues ${n.queueCapacity} more (its accept queue); beyond that it answers 503.`);
-      if (n.kind === 'service') {
-        if (n.operations?.length) out.push(`Operations: ${n.operations.map((o) => `${o.path} (${describeDistribution(o.serviceTimeMs)}${o.calls.length ? `, calls ${o.calls.join(', ')}` : ''})`).join('; ')}.`);
-        if (n.callOrder === 'parallel') out.push('Calls its dependencies in parallel (fan-out).');
-        if (n.sessions === 'sticky') out.push('Sticky sessions: each user is pinned to one instance, and loses the session when it goes.');
-        if (n.sessions === 'store') out.push(`Sessions live in ${n.sessionStore ?? 'a session store'}.`);
-      } else {
-        if (n.rateLimit) out.push(`Rate limit: ${n.rateLimit.tokensPerSecond} requests/s, bursts of ${n.rateLimit.burst ?? Math.ceil(n.rateLimit.tokensPerSecond)}, ${n.rateLimit.per === 'client' ? 'one bucket per client' : 'one bucket for all'}; over it, 429.`);
-        if (n.auth) out.push(`Auth: every request is checked with ${n.auth.to} first${n.auth.cacheTtlMs > 0 ? `, a success cached ${spoken(n.auth.cacheTtlMs)}` : ''}.`);
-      }
-      break;
-    case 'database':
-      out.push(`Connection pool of ${n.connections} per server, ${n.queueCapacity} queries may wait.`);
-      if (n.replicas > 1) out.push(`${n.replicas} servers share the load: run them as a replicated cluster (an operator such as CloudNativePG), not as independent copies.`);
-      break;
-    case 'queue':
-    case 'topic':
-      out.push(`${n.delivery}${n.kind === 'queue' && n.fifo ? ', FIFO' : ''}; visibility timeout ${spoken(n.visibilityTimeoutMs)}${n.maxReceiveCount ? `, dead-letter after ${n.maxReceiveCount} receives${n.deadLetter ? ` to ${n.deadLetter}` : ''}` : ''}${n.capacity ? `, holds at most ${n.capacity} messages` : ''}.`);
-      if (n.kind === 'topic') out.push('Each subscriber gets its own copy of every message: one SNS subscription (an SQS queue or an HTTP endpoint) per subscriber.');
-      break;
-    case 'registry':
-      out.push(`Leases: heartbeat every ${spoken(n.heartbeatMs)}, evicted ${spoken(n.evictionMs)} after the last one, callers refresh every ${spoken(n.cacheRefreshMs)}.`);
-      break;
-    case 'cache':
-      out.push(`Cache-aside: ${n.hitRatio !== undefined ? `${Math.round(n.hitRatio * 100)}% of lookups hit when warm` : `${n.keys} keys (Zipf s=${n.zipfS})`}, ${n.capacity} entries (maxmemory-policy allkeys-lru)${n.ttlMs !== undefined ? `, each set with PX ${n.ttlMs}` : ''}. The application reads it first and fills it on a miss.`);
-      break;
-    case 'function':
-      out.push(`A serverless function in the simulation (AWS Lambda, ${n.memoryMb} MB${n.reservedConcurrency !== undefined ? `, reserved concurrency ${n.reservedConcurrency}` : ''}${n.provisionedConcurrency > 0 ? `, provisioned concurrency ${n.provisionedConcurrency}` : ''}): here a container; Knative Serving would scale it from zero per request as Lambda does.`);
-      break;
-    case 'saga':
-      out.push(`Saga orchestrator (application code): ${n.steps.map((s, i) => `${i + 1}. ${s.call}${s.compensate ? ` (undo: ${s.compensate})` : ''}`).join(', ')}; each compensation tried ${n.maxCompensationAttempts} times, ${spoken(n.compensationBackoffMs)} apart${n.pivot !== undefined ? `; steps after step ${n.pivot + 1} are retried, not compensated` : ''}.`);
-      break;
-    case 'client':
-      break;
-  }
-  return out;
+  return kindOf(w.kind)?.deploy?.notes?.(w.node, WORDS) ?? [];
 }
 
 /** Wraps a comment to lines of at most `width` characters, keeping words whole. */

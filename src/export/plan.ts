@@ -4,15 +4,17 @@
  * workloads. Compose, Kubernetes and Istio are three ways of writing the same plan, so they
  * agree on names, ports and who talks to whom.
  */
-import type { KindName } from '../engine/kinds';
+import { kindCan, kindOf, type KindName } from '../engine/kinds';
+import type { ClientNode } from '../engine/kinds/client/schema';
+import type { DeployRuntime, DeploySettings } from '../engine/kinds/deploy';
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../engine/model';
 import type { AutoscaleConfig } from '../engine/scaling/autoscaleSchema';
-import { DEFAULT_SIZE, SIZES, type InstanceSize, type SizeName } from '../engine/scaling/sizes';
+import { SIZES, type InstanceSize, type SizeName } from '../engine/scaling/sizes';
 import { dnsLabel, envName, uniqueLabels } from './names';
 import { DEFAULT_IMAGE_REGISTRY, type ExportOptions } from './types';
 
-/** What runs in a workload's container. */
-export type Runtime = 'app' | 'postgres' | 'redis' | 'elasticmq' | 'localstack' | 'eureka';
+/** What runs in a workload's container: each kind picks one (its definition's `deploy`). */
+export type Runtime = DeployRuntime;
 
 export interface RuntimeSpec {
   /** Image, or null for the team's own image (built from the registry option and the name). */
@@ -50,12 +52,18 @@ export interface Workload {
   spec: RuntimeSpec;
   /** Copies at the start (instances, a database's servers, 1 for the rest). */
   replicas: number;
-  /** Instance size (services only: the others have no size in a scenario). */
+  /** What its kind says a deployment file has fields for (kinds/deploy.ts). */
+  settings: DeploySettings;
+  /** Its callers pull from it (a queue, a topic): their connections are consumers'. */
+  messaging: boolean;
+  /** It keeps data on disk (a database): a StatefulSet, one server where the scenario has several. */
+  stateful: boolean;
+  /** Instance size (only kinds that scale have one in a scenario). */
   size: { name: SizeName; spec: InstanceSize } | null;
   healthCheck: { periodMs: number; failureThreshold: number } | null;
   startupMs: number;
   autoscale: AutoscaleConfig | null;
-  /** A gateway with routes: on Kubernetes it is a Gateway and an HTTPRoute, not a Deployment. */
+  /** A node with routes (a gateway): on Kubernetes it is a Gateway and an HTTPRoute, not a Deployment. */
   routesTraffic: boolean;
   /** Clients call it: it is the way in from outside. */
   entry: boolean;
@@ -72,7 +80,7 @@ export interface Link {
 }
 
 export interface ClientLoad {
-  node: Extract<ScenarioNode, { kind: 'client' }>;
+  node: ClientNode;
   targets: Workload[];
   edges: ScenarioEdge[];
 }
@@ -88,44 +96,32 @@ export interface Plan {
   registry: Workload | null;
 }
 
-const MESSAGING: ReadonlySet<KindName> = new Set(['queue', 'topic']);
-
-/** The runtime a node runs on. A database that holds sessions is Redis; an at-most-once queue is a Redis list. */
+/** The runtime a node runs on, as its kind says; null for a kind that is not deployed (a client: it is load). */
 function runtimeOf(node: ScenarioNode, sessionStores: ReadonlySet<string>): Runtime | null {
-  switch (node.kind) {
-    case 'client': return null;
-    case 'database': return sessionStores.has(node.id) ? 'redis' : 'postgres';
-    case 'cache': return 'redis';
-    case 'queue': return node.delivery === 'at-most-once' ? 'redis' : 'elasticmq';
-    case 'topic': return 'localstack';
-    case 'registry': return 'eureka';
-    case 'service': case 'gateway': case 'saga': case 'function': return 'app';
-  }
-}
-
-function replicasOf(node: ScenarioNode): number {
-  switch (node.kind) {
-    case 'service': case 'gateway': case 'registry': return node.instances;
-    case 'database': return node.replicas;
-    default: return 1;
-  }
+  return kindOf(node.kind)?.deploy?.runtime(node, { sessionStore: sessionStores.has(node.id) }) ?? null;
 }
 
 /** Builds the plan of a validated scenario. */
 export function planDeployment(scenario: Scenario, options: ExportOptions = {}): Plan {
   const registryPrefix = (options.imageRegistry ?? DEFAULT_IMAGE_REGISTRY).replace(/\/+$/, '');
   const sessionStores = new Set<string>();
-  for (const n of scenario.nodes) if (n.kind === 'service' && n.sessions === 'store' && n.sessionStore) sessionStores.add(n.sessionStore);
+  for (const n of scenario.nodes) {
+    const sessions = kindOf(n.kind)?.sessions?.(n);
+    if (sessions?.mode === 'store' && sessions.store) sessionStores.add(sessions.store);
+  }
   const deployed = scenario.nodes.filter((n) => runtimeOf(n, sessionStores) !== null);
   const labels = uniqueLabels(deployed.map((n) => n.id));
-  const calledByClient = new Set(scenario.edges.filter((e) => scenario.nodes.find((n) => n.id === e.from)?.kind === 'client').map((e) => e.to));
+  const sources = new Set(scenario.nodes.filter((n) => kindCan(n.kind, 'source')).map((n) => n.id));
+  const calledByClient = new Set(scenario.edges.filter((e) => sources.has(e.from)).map((e) => e.to));
 
   const workloads: Workload[] = deployed.map((node) => {
     const runtime = runtimeOf(node, sessionStores) as Runtime;
     const spec = RUNTIMES[runtime];
     const name = labels.get(node.id) as string;
-    const service = node.kind === 'service' ? node : null;
-    const sizeName = service ? (service.size ?? DEFAULT_SIZE) : null;
+    const kind = kindOf(node.kind);
+    const deploy = kind?.deploy;
+    const settings = deploy?.settings?.(node) ?? {};
+    const scaling = kind?.scaling?.(node);
     return {
       node,
       kind: node.kind,
@@ -134,12 +130,15 @@ export function planDeployment(scenario: Scenario, options: ExportOptions = {}):
       runtime,
       image: spec.image ?? `${registryPrefix}/${name}:latest`,
       spec,
-      replicas: replicasOf(node),
-      size: sizeName ? { name: sizeName, spec: SIZES[sizeName] } : null,
-      healthCheck: service?.healthCheck ?? null,
-      startupMs: node.kind === 'service' || node.kind === 'gateway' ? node.startupMs : 0,
-      autoscale: service?.autoscale ?? null,
-      routesTraffic: node.kind === 'gateway' && node.routes.length > 0,
+      replicas: settings.replicas ?? 1,
+      settings,
+      messaging: deploy?.messaging === true,
+      stateful: deploy?.stateful === true,
+      size: scaling ? { name: scaling.size, spec: SIZES[scaling.size] } : null,
+      healthCheck: kind?.discovery?.(node).healthCheck ?? null,
+      startupMs: settings.startupMs ?? 0,
+      autoscale: scaling?.autoscale ?? null,
+      routesTraffic: (settings.routes?.length ?? 0) > 0,
       entry: calledByClient.has(node.id),
     };
   });
@@ -151,16 +150,17 @@ export function planDeployment(scenario: Scenario, options: ExportOptions = {}):
     const b = byId.get(edge.to);
     if (!a || !b) continue;
     // A consumer pulls from its queue: the connection goes from the consumer to the queue.
-    if (MESSAGING.has(a.kind) && !MESSAGING.has(b.kind)) links.push({ from: b, to: a, edge, role: 'consume' });
+    if (a.messaging && !b.messaging) links.push({ from: b, to: a, edge, role: 'consume' });
     else links.push({ from: a, to: b, edge, role: 'call' });
   }
 
   const clients: ClientLoad[] = [];
   for (const node of scenario.nodes) {
-    if (node.kind !== 'client') continue;
+    // A source of requests (a client) is load, not a workload.
+    if (!kindCan(node.kind, 'source')) continue;
     const edges = scenario.edges.filter((e) => e.from === node.id);
     const targets = edges.map((e) => byId.get(e.to)).filter((w): w is Workload => !!w);
-    clients.push({ node, targets, edges });
+    clients.push({ node: node as ClientNode, targets, edges });
   }
 
   return {
@@ -170,7 +170,7 @@ export function planDeployment(scenario: Scenario, options: ExportOptions = {}):
     byId,
     links,
     clients,
-    registry: workloads.find((w) => w.kind === 'registry') ?? null,
+    registry: workloads.find((w) => w.settings.leases) ?? null,
   };
 }
 
@@ -203,7 +203,7 @@ export function urlOf(w: Workload, port: number, host = w.name): string {
 }
 
 /** The SQS queue name of a queue workload: a FIFO queue's name ends in ".fifo", as SQS requires. */
-export const queueName = (w: Workload): string => (w.node.kind === 'queue' && w.node.fifo ? `${w.name}.fifo` : w.name);
+export const queueName = (w: Workload): string => (w.settings.queue?.fifo ? `${w.name}.fifo` : w.name);
 
 /** The environment variable a caller reads the URL from. */
 export const urlVar = (w: Workload): string => `${w.envPrefix}_URL`;

@@ -1,5 +1,4 @@
 /** A gateway's routes, resolved to the workloads they send to. */
-import { routeTargets } from '../engine/kinds/gateway/schema';
 import { linksFrom, type Plan, type Workload } from './plan';
 
 export interface RouteBackend {
@@ -14,20 +13,19 @@ export interface ResolvedRoute {
   split: boolean;
 }
 
-/** The routes of a gateway workload, in the scenario's order. */
+/** The routes of a gateway workload, in the scenario's order (none for a workload that does not route). */
 export function gatewayRoutes(plan: Plan, w: Workload): ResolvedRoute[] {
-  if (w.node.kind !== 'gateway') return [];
-  return w.node.routes.map((r) => {
-    const backends = routeTargets(r.to)
+  return (w.settings.routes ?? []).map((r) => {
+    const backends = r.to
       .map((t) => ({ workload: plan.byId.get(t.service), weight: t.weight }))
       .filter((b): b is RouteBackend => !!b.workload);
-    return { prefix: r.prefix, backends, split: Array.isArray(r.to) };
+    return { prefix: r.prefix, backends, split: r.split };
   });
 }
 
-/** The routes as sentences, for a file that has no routing of its own. */
+/** The routes as sentences, for a file that has no routing of its own (none for a workload that does not route). */
 export function routesText(plan: Plan, w: Workload): string[] {
-  if (w.node.kind !== 'gateway') return [];
+  if (!w.settings.routes) return [];
   const routes = gatewayRoutes(plan, w);
   if (routes.length === 0) {
     const targets = linksFrom(plan, w).map((l) => l.to.name);

@@ -15,8 +15,8 @@ export const ELASTICMQ_CONF_PATH = '/opt/elasticmq.conf';
  * account and region).
  */
 export function elasticmqConf(plan: Plan, w: Workload): string {
-  const n = w.node;
-  if (n.kind !== 'queue') return '';
+  const n = w.settings.queue;
+  if (!n) return '';
   const dlqNode = n.deadLetter ? plan.byId.get(n.deadLetter) : undefined;
   const dlq = dlqNode ? queueName(dlqNode) : (n.deadLetter ?? null);
   const lines = [
@@ -44,7 +44,8 @@ export const POSTGRES_RESERVED = 3;
 /** Command-line arguments of a runtime, or null for the image's own. */
 export function runtimeArgs(w: Workload): string[] | null {
   // PostgreSQL keeps 3 connections for superusers: the pool the application gets is the rest.
-  if (w.runtime === 'postgres' && w.node.kind === 'database') return ['-c', `max_connections=${w.node.connections + POSTGRES_RESERVED}`];
+  const pool = w.settings.connections;
+  if (w.runtime === 'postgres' && pool !== undefined) return ['-c', `max_connections=${pool + POSTGRES_RESERVED}`];
   return null;
 }
 
@@ -53,12 +54,12 @@ export function runtimeEnv(plan: Plan, w: Workload, withRegistry: boolean): Reco
   const env: Record<string, string> = {};
   if (w.runtime === 'postgres') env.POSTGRES_DB = w.envPrefix.toLowerCase();
   if (w.runtime === 'localstack') env.SERVICES = 'sns,sqs';
-  const reg = plan.registry;
-  if (withRegistry && reg && reg.node.kind === 'registry' && w.runtime === 'app') {
+  const leases = plan.registry?.settings.leases;
+  if (withRegistry && leases && w.runtime === 'app') {
     // Spring Cloud Netflix reads these as eureka.instance.* / eureka.client.* properties.
-    env.EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS = String(seconds(reg.node.heartbeatMs));
-    env.EUREKA_INSTANCE_LEASEEXPIRATIONDURATIONINSECONDS = String(seconds(reg.node.evictionMs));
-    env.EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS = String(seconds(reg.node.cacheRefreshMs));
+    env.EUREKA_INSTANCE_LEASERENEWALINTERVALINSECONDS = String(seconds(leases.heartbeatMs));
+    env.EUREKA_INSTANCE_LEASEEXPIRATIONDURATIONINSECONDS = String(seconds(leases.evictionMs));
+    env.EUREKA_CLIENT_REGISTRYFETCHINTERVALSECONDS = String(seconds(leases.cacheRefreshMs));
   }
   return env;
 }

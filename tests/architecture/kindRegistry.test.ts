@@ -47,6 +47,13 @@ describe('every node kind provides what the registries need', () => {
   it('names each kind once', () => {
     expect(new Set(kinds.map((k) => k.kind)).size).toBe(kinds.length);
   });
+
+  // The deployment export (src/export) writes a node only through its kind's deploy section:
+  // a kind without one would silently vanish from every deployment file.
+  it.each(kinds.filter((k) => !k.capabilities.source).map((k) => [k.kind, k] as const))('%s says which runtime runs it (deploy.runtime)', (_name, k) => {
+    expect(typeof k.deploy?.runtime).toBe('function');
+    expect(k.deploy?.runtime(k.schema.parse(k.example('x')), { sessionStore: false })).not.toBeNull();
+  });
 });
 
 describe('every fault kind provides what the registries need', () => {
@@ -71,7 +78,7 @@ describe('every fault kind provides what the registries need', () => {
 });
 
 /** Where the rest of microcosm decides things about nodes and faults (the UI's looks are a table of their own). */
-const SCANNED = ['src/engine', 'src/scenario', 'src/worker', 'src/store', 'src/sweep', 'src/ui/canvas/FaultMenu.tsx', 'src/ui/canvas/faultMenuItems.ts', 'src/ui/panels/load', 'src/ui/panels/dashboard'];
+const SCANNED = ['src/engine', 'src/scenario', 'src/worker', 'src/store', 'src/export', 'src/sweep', 'src/ui/canvas/FaultMenu.tsx', 'src/ui/canvas/faultMenuItems.ts', 'src/ui/panels/load', 'src/ui/panels/dashboard'];
 const OWNERS = ['src/engine/kinds/', 'src/engine/faults/'];
 /**
  * Modules that still single out a kind, each a known remaining case: the starter scenario is
@@ -93,35 +100,44 @@ function sourceFiles(path: string): string[] {
   return out;
 }
 
-/** A kind or fault kind singled out: compared with, constructed by name, or listed with another. */
-function namings(text: string, names: readonly string[]): string[] {
-  const alt = names.map((n) => n.replace(/[-]/g, '\\-')).join('|');
-  const q = `['"\`](${alt})['"\`]`;
+/**
+ * A kind or fault kind singled out: compared with, constructed by name, listed with another,
+ * or (node kinds only) a case of a switch. A fault kind's name is a plain word ("error") that
+ * other switches use for their own cases (a worker message's type), so cases are checked
+ * against `caseNames`.
+ */
+function namings(text: string, names: readonly string[], caseNames: readonly string[] = names): string[] {
+  const quoted = (list: readonly string[]) => `['"\`](${list.map((n) => n.replace(/[-]/g, '\\-')).join('|')})['"\`]`;
+  const q = quoted(names);
   const patterns = [
     new RegExp(`\\bkind\\s*[!=]==?\\s*${q}`, 'g'),
     new RegExp(`${q}\\s*[!=]==?\\s*[\\w.?]*\\bkind\\b`, 'g'),
     new RegExp(`\\bkind:\\s*${q}`, 'g'),
     new RegExp(`${q}\\s*,\\s*${q}`, 'g'),
+    // A switch over kinds: \`switch (n.kind) { case 'queue': ... }\`.
+    new RegExp(`\\bcase\\s+${quoted(caseNames)}\\s*:`, 'g'),
   ];
   return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[0]));
 }
 
 describe('no module outside kinds/ and faults/ names a kind or a fault kind', () => {
-  const names = [...kinds.map((k) => k.kind), ...faults.map((f) => f.kind)];
+  const kindNames = kinds.map((k) => k.kind);
+  const names = [...kindNames, ...faults.map((f) => f.kind)];
   const files = SCANNED.flatMap(sourceFiles)
     .map((f) => relative(ROOT, f).split(sep).join('/'))
     .filter((f) => !OWNERS.some((o) => f.startsWith(o)));
 
   it.each(files.filter((f) => !NOT_YET.includes(f)))('%s', (file) => {
-    expect(namings(readFileSync(join(ROOT, file), 'utf8'), names)).toEqual([]);
+    expect(namings(readFileSync(join(ROOT, file), 'utf8'), names, kindNames)).toEqual([]);
   });
 
   it('finds a naming when there is one (the check itself works)', () => {
     expect(namings(`if (n.kind === 'service') x(); const s = new Set(['service', 'gateway']); f({ kind: 'kill-instance' });`, names)).toHaveLength(3);
-    expect(namings(`if (n.kind === svc.kind) x(); const per = 'client';`, names)).toEqual([]);
+    expect(namings(`switch (n.kind) { case 'queue': return 1; case "topic" : return 2; }`, names, kindNames)).toHaveLength(2);
+    expect(namings(`if (n.kind === svc.kind) x(); const per = 'client'; switch (msg.type) { case 'random': case 'error': break; }`, names, kindNames)).toEqual([]);
   });
 
   it('keeps the list of remaining cases honest (each still names a kind)', () => {
-    for (const file of NOT_YET) expect(namings(readFileSync(join(ROOT, file), 'utf8'), names).length, file).toBeGreaterThan(0);
+    for (const file of NOT_YET) expect(namings(readFileSync(join(ROOT, file), 'utf8'), names, kindNames).length, file).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ import type { AutoscaleConfig } from '../scaling/autoscaleSchema';
 import type { SizeName } from '../scaling/sizes';
 import type { UslParams } from '../scaling/usl';
 import type { EngineChange } from '../simulation';
+import type { KindDeploy } from './deploy';
 
 /** What a kind's builder may ask about the rest of the scenario. */
 export interface BuildContext {
@@ -148,6 +149,12 @@ export interface KindDefinition<S extends z.ZodType = z.ZodType, C extends KindC
   sessions?(node: z.output<S>): SessionSettings;
   /** Extra fields of a station's node in the report (`nodes[id]`); a behaviour's own come after. */
   report?(w: World, n: NodeRt): Record<string, unknown> | null;
+  /**
+   * How the deployment export writes a node of this kind (deploy.ts): absent for a kind that
+   * is not deployed (a client, which is load). Here, not in the export, so that adding a kind
+   * never edits the export.
+   */
+  deploy?: KindDeploy<z.output<S>>;
 }
 
 export function defineKind<S extends z.ZodType, C extends KindChangeShape = never>(def: KindDefinition<S, C>): KindDefinition<S, C> {

@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 import { CacheState, cacheBehaviour } from './behaviour';
 import { CacheModel } from './model';
 import { cacheSchema } from './schema';
+import { cacheDeploy } from './deploy';
 
 export const cacheKind = defineKind({
   kind: 'cache',
@@ -30,4 +31,5 @@ export const cacheKind = defineKind({
     n.workers = 0;
     return n;
   },
+  deploy: cacheDeploy,
 });

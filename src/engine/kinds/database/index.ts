@@ -1,6 +1,7 @@
 import { defineKind } from '../types';
 import { buildStation } from '../buildStation';
 import { databaseSchema } from './schema';
+import { databaseDeploy } from './deploy';
 
 export const databaseKind = defineKind({
   kind: 'database',
@@ -28,4 +29,5 @@ export const databaseKind = defineKind({
       if (callers.length > 1) ctx.warnings.push(`database "${db.id}" is shared by ${callers.map((c) => `"${c}"`).join(' and ')}: the shared-database anti-pattern couples them (give each service its own)`);
     }
   },
+  deploy: databaseDeploy,
 });

@@ -5,6 +5,7 @@ import { FunctionState, functionBehaviour } from './behaviour';
 import { LambdaBill } from './billing';
 import { EnvironmentPool } from './environments';
 import { ACCOUNT_CONCURRENCY, functionSchema } from './schema';
+import { functionDeploy } from './deploy';
 
 export const functionKind = defineKind({
   kind: 'function',
@@ -26,4 +27,5 @@ export const functionKind = defineKind({
     n.capacity = limit;
     return n;
   },
+  deploy: functionDeploy,
 });

@@ -7,6 +7,7 @@ import { setRoutesLive } from './live';
 import { gatewayHooks } from './flow';
 import { GatewayState, gatewayOf } from './state';
 import { TokenBucket } from '../../calls/tokenBucket';
+import { gatewayDeploy } from './deploy';
 
 /** A gateway's own live change: its routes replaced, e.g. to move traffic weights step by step (strangler fig). */
 export type GatewayChange = { type: 'setRoutes'; node: string; routes: z.input<typeof routeSchema>[] };
@@ -61,5 +62,6 @@ export const gatewayKind = defineKind<typeof gatewaySchema, GatewayChange>({
     if (n.auth) ctx.needsEdge(`nodes[${i}].auth.to`, n.id, n.auth.to);
   },
   report: (_w, n) => (gatewayOf(n).rateLimitSettings ? { rateLimited: n.rateLimited } : null),
+  deploy: gatewayDeploy,
 });
 

@@ -3,6 +3,7 @@ import { NodeRt } from '../../runtime/nodeRuntime';
 import { checkMessaging } from '../queue/crossCheck';
 import { defineKind } from '../types';
 import { queueSchema } from './schema';
+import { queueDeploy } from './deploy';
 
 export const queueKind = defineKind({
   kind: 'queue',
@@ -21,4 +22,5 @@ export const queueKind = defineKind({
     return n;
   },
   crossCheck: checkMessaging,
+  deploy: queueDeploy,
 });

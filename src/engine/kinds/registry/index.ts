@@ -7,6 +7,7 @@ import type { NodeBehaviour } from '../behaviour';
 import { buildStation } from '../buildStation';
 import { defineKind } from '../types';
 import { registrySchema } from './schema';
+import { registryDeploy } from './deploy';
 
 const registryOf = (n: NodeRt) => n.state as Registry;
 
@@ -59,4 +60,5 @@ export const registryKind = defineKind({
       if (ctx.kindOf(n.kind)?.discovery?.(n).healthCheck) ctx.warnings.push(`healthCheck on "${n.id}" has no effect without a registry: discovery is already ideal and instant`);
     }
   },
+  deploy: registryDeploy,
 });

@@ -2,6 +2,7 @@ import { NodeRt } from '../../runtime/nodeRuntime';
 import { defineKind } from '../types';
 import { SagaState, sagaBehaviour } from './behaviour';
 import { sagaSchema } from './schema';
+import { sagaDeploy } from './deploy';
 
 export const sagaKind = defineKind({
   kind: 'saga',
@@ -52,4 +53,5 @@ export const sagaKind = defineKind({
     const named = new Set(n.steps.flatMap((st) => (st.compensate === undefined ? [st.call] : [st.call, st.compensate])));
     for (const e of ctx.scenario.edges) if (e.from === n.id && !named.has(e.to)) ctx.warnings.push(`saga "${n.id}" never calls "${e.to}": no step names it`);
   },
+  deploy: sagaDeploy,
 });

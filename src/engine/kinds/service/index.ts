@@ -5,6 +5,7 @@ import { buildStation } from '../buildStation';
 import { defineKind } from '../types';
 import { setOperations } from './operations';
 import { serviceSchema } from './schema';
+import { serviceDeploy } from './deploy';
 
 export const serviceKind = defineKind({
   kind: 'service',
@@ -48,4 +49,5 @@ export const serviceKind = defineKind({
   sessions: (node) => ({ mode: node.sessions, store: node.sessionStore }),
   // Read off the node's picker, not the sticky-session module, so the page's first load stays without it.
   report: (_w, n) => ({ sessionsLost: n.sessions?.lost ?? 0 }),
+  deploy: serviceDeploy,
 });

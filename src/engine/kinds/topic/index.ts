@@ -3,6 +3,7 @@ import { NodeRt } from '../../runtime/nodeRuntime';
 import { checkMessaging } from '../queue/crossCheck';
 import { defineKind } from '../types';
 import { topicSchema } from './schema';
+import { topicDeploy } from './deploy';
 
 export const topicKind = defineKind({
   kind: 'topic',
@@ -21,4 +22,5 @@ export const topicKind = defineKind({
     return n;
   },
   crossCheck: checkMessaging,
+  deploy: topicDeploy,
 });
