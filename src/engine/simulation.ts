@@ -120,11 +120,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     now: () => world.now,
     runUntil(tMs) {
       if (stopped) return false;
-      const ok = runUntil(world, world.handlers, tMs);
+      const ok = runUntil(world, world.dispatch, tMs);
       if (!ok) stopped = `stopped after ${world.events} events (the event budget) at ${Math.round(world.now)} ms of simulated time; shorten durationMs or lower the load`;
       return ok;
     },
-    step: () => step(world, world.handlers),
+    step: () => step(world, world.dispatch),
     apply(change) {
       switch (change.type) {
         case 'setInstances':

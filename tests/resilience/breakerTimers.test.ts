@@ -32,7 +32,7 @@ describe('breaker timers', () => {
     });
     const w = buildWorld(scenario, 1);
     startWorld(w, 0);
-    runUntil(w, w.handlers, 60_000);
+    runUntil(w, w.dispatch, 60_000);
     // OPEN (1 s) and HALF_OPEN (0.5 s) alternate for most of the minute.
     expect(w.edges[1].transitions.length).toBeGreaterThan(60);
     // Left on the agenda: the next arrival, tick and fault end, and at most the breaker's

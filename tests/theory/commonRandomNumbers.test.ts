@@ -32,7 +32,7 @@ function sendTimes(scenario: Json, client: string): number[] {
   const times: number[] = [];
   let sent = 0;
   while (w.q.size > 0 && w.q.peekTime() <= s.durationMs) {
-    step(w, w.handlers);
+    step(w, w.dispatch);
     if (c.sent !== sent) {
       sent = c.sent;
       times.push(w.now);

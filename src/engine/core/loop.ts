@@ -6,6 +6,14 @@ import type { EventQueue } from './eventQueue';
  */
 export type Handler<S> = (s: S, a: number, b: number) => void;
 
+/**
+ * Runs one event: its type picks what it does. The caller's one function for every event
+ * type (a switch over its handlers), so that the loop's call of it is the same call every
+ * time and the engine can inline it, and each handler's call inside it as well; a call
+ * through a table of handlers is a different function at each event and is never inlined.
+ */
+export type Dispatch<S> = (s: S, type: number, a: number, b: number) => void;
+
 /** What the loop needs of the state it advances: a clock, an agenda and an event budget. */
 export interface Clocked {
   now: number;
@@ -16,13 +24,13 @@ export interface Clocked {
 
 /**
  * The event loop. Like SimPy's core it knows nothing of requests, stations or calls: it pops
- * the next event, moves the clock and calls the handler its type indexes in `handlers`, a
- * table the caller fills at build time. The rules that give events a meaning live in the
+ * the next event, moves the clock and hands it to `dispatch`, which the caller wires at build
+ * time. The rules that give events a meaning live in the
  * modules that fill the table, which the loop never imports.
  */
 
 /** Runs every event up to and including tEnd; false if the event budget ran out first. */
-export function runUntil<S extends Clocked>(s: S, handlers: readonly Handler<S>[], tEnd: number): boolean {
+export function runUntil<S extends Clocked>(s: S, dispatch: Dispatch<S>, tEnd: number): boolean {
   const q = s.q;
   const budget = s.maxEvents;
   while (q.size > 0 && q.peekTime() <= tEnd) {
@@ -30,19 +38,19 @@ export function runUntil<S extends Clocked>(s: S, handlers: readonly Handler<S>[
     q.pop();
     s.events++;
     s.now = q.time;
-    handlers[q.type](s, q.a, q.b);
+    dispatch(s, q.type, q.a, q.b);
   }
   if (tEnd > s.now && tEnd < Infinity) s.now = tEnd;
   return true;
 }
 
 /** Runs the next event; false when there is none. */
-export function step<S extends Clocked>(s: S, handlers: readonly Handler<S>[]): boolean {
+export function step<S extends Clocked>(s: S, dispatch: Dispatch<S>): boolean {
   const q = s.q;
   if (q.size === 0) return false;
   q.pop();
   s.events++;
   s.now = q.time;
-  handlers[q.type](s, q.a, q.b);
+  dispatch(s, q.type, q.a, q.b);
   return true;
 }

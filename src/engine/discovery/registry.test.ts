@@ -46,9 +46,9 @@ describe('attachDiscovery', () => {
 describe('registration', () => {
   it('a new instance registers when it is ready (after startupMs) and gets calls from the next refresh on', () => {
     const { w, picks } = world({ catalog: { startupMs: 5000 } });
-    runUntil(w, w.handlers, 20_000);
+    runUntil(w, w.dispatch, 20_000);
     setInstances(w, w.nodes.find((n) => n.id === 'catalog')!, 4);
-    runUntil(w, w.handlers, 120_000);
+    runUntil(w, w.dispatch, 120_000);
     const reg = events(w, 'registered').filter((e) => e.atMs > 0);
     expect(reg.map((e) => [e.atMs, e.message])).toEqual([[25_000, 'catalog instance 3 registered']]);
     const seen = events(w, 'cache-refresh')[0];
@@ -61,9 +61,9 @@ describe('registration', () => {
 
   it('a registry that is down hides a new instance until it is back, then the instance registers at its next heartbeat', () => {
     const { w, picks } = world({ faults: [{ kind: 'kill-service', target: 'registry', atMs: 10_000, durationMs: 60_000 }] });
-    runUntil(w, w.handlers, 20_000);
+    runUntil(w, w.dispatch, 20_000);
     setInstances(w, w.nodes.find((n) => n.id === 'catalog')!, 4);
-    runUntil(w, w.handlers, 200_000);
+    runUntil(w, w.dispatch, 200_000);
     // Ready at 20 s, refused at 20 s and 50 s (registry down), registered by the heartbeat at 80 s.
     const reg = events(w, 'registered').filter((e) => e.atMs > 0);
     expect(reg.map((e) => e.atMs)).toEqual([80_000]);
@@ -78,9 +78,9 @@ describe('registration', () => {
 
   it('scaled-in instances deregister (at their next heartbeat) and stop getting calls after the next refresh', () => {
     const { w, picks } = world({});
-    runUntil(w, w.handlers, 20_000);
+    runUntil(w, w.dispatch, 20_000);
     setInstances(w, w.nodes.find((n) => n.id === 'catalog')!, 2);
-    runUntil(w, w.handlers, 120_000);
+    runUntil(w, w.dispatch, 120_000);
     const dereg = events(w, 'deregistered');
     expect(dereg).toHaveLength(1);
     expect(dereg[0].message).toBe('catalog instance 2 deregistered (shut down)');
@@ -96,7 +96,7 @@ describe('registration', () => {
   it('a heartbeat to a registry that forgot the instance registers it again', () => {
     // heartbeatMs > evictionMs: every lease expires between heartbeats and is renewed by re-registering.
     const { w } = world({ registry: { heartbeatMs: 20_000, evictionMs: 15_000, cacheRefreshMs: 1000 } });
-    runUntil(w, w.handlers, 100_000);
+    runUntil(w, w.dispatch, 100_000);
     const reg = w.nodes.find((n) => n.id === 'registry')!.state as Registry;
     expect(reg.evictions).toBeGreaterThanOrEqual(12);
     expect(reg.registrations).toBeGreaterThanOrEqual(3 + 12);
@@ -107,8 +107,8 @@ describe('runs are deterministic', () => {
   it('same scenario and seed, same log and same picks', () => {
     const o: DiscoveryOptions = { faults: [{ kind: 'kill-instance', target: 'catalog', atMs: 30_000, durationMs: 50_000 }], healthCheck: { periodMs: 2000, failureThreshold: 3 } };
     const a = world(o), b = world(o);
-    runUntil(a.w, a.w.handlers, 150_000);
-    runUntil(b.w, b.w.handlers, 150_000);
+    runUntil(a.w, a.w.dispatch, 150_000);
+    runUntil(b.w, b.w.dispatch, 150_000);
     expect(b.w.log.entries).toEqual(a.w.log.entries);
     expect(b.picks).toEqual(a.picks);
   });

@@ -13,7 +13,7 @@ import { Tracer } from '../metrics/tracer';
 import type { Scenario } from '../model';
 import type { NodeRt } from './nodeRuntime';
 import { giveEdgeStreams, giveNodeStreams, nodeStream } from './streams';
-import { CALL_TREE, HANDLERS } from './wiring';
+import { CALL_TREE, dispatch } from './wiring';
 import { World } from './world';
 
 /** Breaker transitions kept per edge in the report. */
@@ -67,7 +67,7 @@ export function buildWorld(scenario: Scenario, seed: number): World {
     return rt;
   });
 
-  world = new World(nodes, edges, [...pathIds.keys()], HANDLERS, CALL_TREE);
+  world = new World(nodes, edges, [...pathIds.keys()], dispatch, CALL_TREE);
   registerSeries(world);
   world.faults = new FaultBook(scenario.faults);
   attachDiscovery(world, scenario);

@@ -1,7 +1,7 @@
 // Plain constants and no imports: the bundler inlines the values of such a module into the
 // hot path (a module that imports anything keeps its constants as variables).
 
-/** Event types on the agenda. Small integers: each indexes the event loop's handler table (runtime/wiring.ts). */
+/** Event types on the agenda: small integers, one case each in the event loop's dispatch (runtime/wiring.ts). */
 export const EV_CLIENT_ARRIVAL = 1;
 export const EV_DELIVER = 2;
 export const EV_SERVICE_DONE = 3;

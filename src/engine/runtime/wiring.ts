@@ -1,4 +1,4 @@
-import type { Handler } from '../core/loop';
+import type { Dispatch } from '../core/loop';
 import { deliverResponse, onBulkheadExpire, onFallbackDone, onRetry, onTimeout } from '../calls/pipeline';
 import { onTick } from '../metrics/tick';
 import {
@@ -12,7 +12,7 @@ import { arrive, onInstanceReady, onServiceDone, releaseWorker } from './station
 import type { CallTree, World } from './world';
 
 /**
- * The one module that knows every rule: it fills the event loop's handler table and the
+ * The one module that knows every rule: it wires the event loop's dispatch and the
  * world's call tree, and nothing imports it but the builder. Everything below it imports
  * only downwards.
  */
@@ -60,41 +60,33 @@ function kindTimer(w: World, a: number, b: number): void {
   n.behaviour?.onEvent?.(w, n, b);
 }
 
-/** Type 0 is no event: reaching it is a programming error, not a scenario's. */
-function noEvent(_w: World, a: number, b: number): void {
-  throw new Error(`event of unknown type 0 (${a}, ${b})`);
-}
-
-function handlerTable(): Handler<World>[] {
-  const t: Handler<World>[] = [];
-  t[0] = noEvent;
-  t[EV_CLIENT_ARRIVAL] = clientArrival;
-  t[EV_DELIVER] = arrive;
-  t[EV_SERVICE_DONE] = onServiceDone;
-  t[EV_RESPONSE] = deliverResponse;
-  t[EV_TIMEOUT] = onTimeout;
-  t[EV_TICK] = onTick;
-  t[EV_CLIENT_RATE] = clientRate;
-  t[EV_THINK_DONE] = thinkDone;
-  t[EV_WARMUP_END] = warmupEnd;
-  t[EV_INSTANCE_READY] = instanceReady;
-  t[EV_RETRY] = onRetry;
-  t[EV_BULKHEAD_EXPIRE] = onBulkheadExpire;
-  t[EV_FALLBACK_DONE] = onFallbackDone;
-  t[EV_FAULT_START] = faultStart;
-  t[EV_FAULT_END] = faultEnd;
-  t[EV_BREAKER_TIMER] = breakerTimer;
-  t[EV_KIND] = kindTimer;
-  for (let k = 0; k < t.length; k++) if (typeof t[k] !== 'function') throw new Error(`no handler for event type ${k}`);
-  return t;
-}
-
 /**
- * What each event type does, indexed by its EV_* code (shared by every world: it holds no
- * state). Marked pure so that a bundle that imports the engine without running it (the
- * page's first load) can still leave the rules out.
+ * What each event type does, by its EV_* code: the loop's one dispatch function (see
+ * core/loop.ts for why a switch and not a table). Shared by every world: it holds no state.
  */
-export const HANDLERS: readonly Handler<World>[] = /* @__PURE__ */ handlerTable();
+export const dispatch: Dispatch<World> = (w, type, a, b) => {
+  switch (type) {
+    case EV_CLIENT_ARRIVAL: return clientArrival(w, a, b);
+    case EV_DELIVER: return arrive(w, a);
+    case EV_SERVICE_DONE: return onServiceDone(w, a, b);
+    case EV_RESPONSE: return deliverResponse(w, a);
+    case EV_TIMEOUT: return onTimeout(w, a, b);
+    case EV_TICK: return onTick(w);
+    case EV_CLIENT_RATE: return clientRate(w, a);
+    case EV_THINK_DONE: return thinkDone(w, a);
+    case EV_WARMUP_END: return warmupEnd(w);
+    case EV_INSTANCE_READY: return instanceReady(w, a, b);
+    case EV_RETRY: return onRetry(w, a, b);
+    case EV_BULKHEAD_EXPIRE: return onBulkheadExpire(w, a, b);
+    case EV_FALLBACK_DONE: return onFallbackDone(w, a, b);
+    case EV_FAULT_START: return faultStart(w, a);
+    case EV_FAULT_END: return faultEnd(w, a);
+    case EV_BREAKER_TIMER: return breakerTimer(w, a);
+    case EV_KIND: return kindTimer(w, a, b);
+    // Type 0 is no event: reaching it, or a type nobody handles, is a programming error, not a scenario's.
+    default: throw new Error(`event of unknown type ${type} (${a}, ${b})`);
+  }
+};
 
 /** The call tree's upward moves (shared by every world: plain functions). */
 export const CALL_TREE: CallTree = { arrive, onChildResult, finishRoot, releaseWorker };

@@ -1,4 +1,4 @@
-import type { Handler } from '../core/loop';
+import type { Dispatch } from '../core/loop';
 import { EventQueue } from '../core/eventQueue';
 import { EventLog } from '../metrics/eventLog';
 import { LiveWindow } from '../metrics/liveWindow';
@@ -32,9 +32,9 @@ export interface CallTree {
 
 /**
  * The simulated world's state: nodes, edges, requests in flight, the agenda and the
- * statistics. It holds no rules: core/loop advances it by dispatching each event through
- * `handlers`, and the modules that give events a meaning (clients, stations, flow,
- * calls/pipeline, faults, metrics/tick) fill that table and `tree` in runtime/wiring.
+ * statistics. It holds no rules: core/loop advances it by handing each event to `dispatch`,
+ * and runtime/wiring wires that and `tree` to the modules that give events a meaning
+ * (clients, stations, flow, calls/pipeline, faults, metrics/tick).
  *
  * Responses over an edge with zero latency are delivered within the same event, so the
  * common path of a request costs two events (arrival, end of service). The flow is written
@@ -62,8 +62,8 @@ export class World {
     readonly nodes: NodeRt[],
     readonly edges: EdgeRt[],
     readonly paths: string[],
-    /** What each event type does, indexed by its EV_* code. */
-    readonly handlers: readonly Handler<World>[],
+    /** What each event does, by its type (runtime/wiring.ts). */
+    readonly dispatch: Dispatch<World>,
     readonly tree: CallTree,
   ) {
     this.live = new LiveWindow(nodes.length, edges.length);
