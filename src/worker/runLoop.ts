@@ -85,6 +85,7 @@ export function createRunLoop(host: LoopHost) {
     edited = null;
     openEnded = false;
     running = keepRunning && running;
+    owedMs = 0;
     lastSnap = null;
     faultKey = '';
     chaosIds.clear();
