@@ -26,10 +26,21 @@ export interface JournalEntry {
   input: JournalInput;
 }
 
-function applyInput(sim: Simulation, input: JournalInput): void {
+/** Applies one journal entry; a fault started gets its id back. */
+function applyInput(sim: Simulation, input: JournalInput): string | undefined {
   if (input.type === 'change') sim.apply(input.change);
-  else if (input.type === 'startFault') sim.startFault(input.fault);
+  else if (input.type === 'startFault') return sim.startFault(input.fault);
   else sim.stopFault(input.id);
+  return undefined;
+}
+
+/**
+ * A second run taken along a rebuild (Compare mode's A): it is brought to each entry's time
+ * before the entry is applied, and told each entry with the fault id the rebuilt run gave.
+ */
+export interface RebuildFollower {
+  at(tMs: number): void;
+  applied(input: JournalInput, faultId: string | undefined): void;
 }
 
 export function createReplayRecorder() {
@@ -93,7 +104,7 @@ export function createReplayRecorder() {
      * The run built again from its scenario up to tMs, replaying the journal; what the journal
      * holds after tMs is forgotten (the run forks there). Frames go on from tMs.
      */
-    rebuild(scenario: Scenario, tMs: number): Simulation {
+    rebuild(scenario: Scenario, tMs: number, follower?: RebuildFollower): Simulation {
       const sim = createSimulation(scenario);
       // As the run loop does on load: the first picture switches on the latency windows.
       sim.snapshot();
@@ -101,7 +112,8 @@ export function createReplayRecorder() {
       for (const { atMs, input } of journal) {
         if (atMs > tMs) break;
         sim.runUntil(atMs);
-        applyInput(sim, input);
+        follower?.at(atMs);
+        follower?.applied(input, applyInput(sim, input));
         kept++;
       }
       journal.length = kept;

@@ -209,7 +209,10 @@ export function createRunLoop(host: LoopHost) {
   /** The run as it was at tMs, paused there, as run `runGen` (see the protocol's 'rewind'). */
   function rewind(tMs: number, runGen: number) {
     if (!loaded) throw new Error('no scenario loaded');
-    sim = replay.rebuild(loaded, tMs);
+    // Compare mode's A starts over beside B and is taken along B's journal to the moment.
+    twin.load(loaded, runGen);
+    sim = replay.rebuild(loaded, tMs, twin.follower());
+    twin.follow(tMs);
     gen = runGen;
     running = false;
     openEnded = false;

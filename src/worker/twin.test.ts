@@ -70,6 +70,36 @@ describe('compare mode in the run loop: variant A beside the loaded run (B)', ()
     expect(tput(m.a)).toBeGreaterThan(10);
   });
 
+  it('takes A back with B when B forks from a moment of the past: both at that moment, with the faults as they were, and on together as before', () => {
+    const target = shop.nodes.find((n) => n.kind === 'service')!.id;
+    const client = shop.nodes.find((n) => n.kind === 'client')!.id;
+    const play = (rewindAt: number | null) => {
+      const f = fakeLoopHost();
+      const loop = createRunLoop(f.host);
+      loop.handle({ type: 'setTwin', scenario: shop });
+      loop.handle({ type: 'load', scenario: shop, gen: 1 });
+      loop.handle({ type: 'change', change: { type: 'setRps', node: client, rps: 5 } });
+      loop.handle({ type: 'step', ms: 3000 });
+      loop.handle({ type: 'startFault', fault: { kind: 'error', target, rate: 1 } });
+      loop.handle({ type: 'step', ms: 7000 });
+      if (rewindAt !== null) loop.handle({ type: 'rewind', tMs: rewindAt, gen: 2 });
+      return { f, loop };
+    };
+    const { f, loop } = play(6000);
+    const a = () => twinPosts(f).filter((p) => p.snapshot).at(-1)!;
+    expect(a().gen).toBe(2);
+    expect(a().snapshot!.tMs).toBe(6000);
+    expect(Object.values(a().snapshot!.clients)[0].errorRate).toBeGreaterThan(0);
+    // On from the fork, A and B are where a run that never went back would have them.
+    loop.handle({ type: 'step', ms: 4000 });
+    const straight = play(null);
+    const m = (x: typeof f) => twinPosts(x).filter((p) => p.measures).at(-1)!.measures!;
+    expect(m(f)).toEqual(m(straight.f));
+    // B kept its own change (a client slowed to 5 rps), A did not.
+    const tput = (list: ReturnType<typeof m>['a']) => list.find((x) => x.key === `client:${client}:throughput`)!.value!;
+    expect(tput(m(f).b)).toBeLessThan(tput(m(f).a));
+  });
+
   it('ends compare mode on setTwin null: the next load runs B alone', () => {
     const f = fakeLoopHost();
     const loop = createRunLoop(f.host);

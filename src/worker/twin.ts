@@ -2,7 +2,8 @@
  * Compare mode's variant A, run beside the page's own run (B, the scenario being edited) in
  * the same worker: it is built when B is, on the same seed, moves to B's simulated time after
  * every slice of B's work, and takes the same faults (a person's or the chaos monkey's), so
- * the two can be read side by side at every moment. One worker stepping both, rather than a
+ * the two can be read side by side at every moment. When B forks from a moment of the past
+ * (the replay timeline), A is built again along B's journal to the same moment. One worker stepping both, rather than a
  * worker each, keeps them at one clock and leaves the page a core of its own on a two-core
  * machine.
  */
@@ -10,6 +11,7 @@ import { measuresOf } from '../compare/measures';
 import type { Scenario } from '../engine/model';
 import { createSimulation, type Simulation } from '../engine/simulation';
 import { SERIES_WINDOW_MS, type FaultSpec, type FromWorker } from './protocol';
+import type { RebuildFollower } from './replayRecorder';
 import { seriesWindow } from './seriesWindow';
 
 export function createTwin(post: (msg: FromWorker) => void) {
@@ -42,6 +44,17 @@ export function createTwin(post: (msg: FromWorker) => void) {
         post({ type: 'error', message: `Variant A stopped: ${sim.stoppedEarly() ?? 'the run stopped'}` });
         sim = null;
       }
+    },
+    /** Taken along B's rebuild to a moment of the past (a fork): A gets B's faults as they came. */
+    follower(): RebuildFollower | undefined {
+      if (!sim) return undefined;
+      return {
+        at: (tMs) => this.follow(tMs),
+        applied: (input, bId) => {
+          if (input.type === 'startFault' && bId !== undefined) this.startFault(input.fault, bId);
+          else if (input.type === 'stopFault') this.stopFault(input.id);
+        },
+      };
     },
     startFault(fault: FaultSpec, bId: string): void {
       if (sim) faultIds.set(bId, sim.startFault(fault));
