@@ -27,6 +27,8 @@ export interface CompareData {
   hypothesis: string;
   aSnapshot: Snapshot | null;
   aSeries: SeriesWindow | null;
+  /** A's clients' series over the whole run (compare/history.ts), for the replay timeline. */
+  aPast: SeriesWindow | null;
   /** Both live runs' figures so far (one seed). */
   measures: { a: Measure[]; b: Measure[] } | null;
   multi: SeedsState;
@@ -36,7 +38,7 @@ export interface CompareData {
 
 export const noSeeds = (): SeedsState => ({ status: 'idle', seeds: 5, runsDone: 0, result: null, message: null, b: null });
 
-export const useCompare = create<CompareData>(() => ({ a: null, hypothesis: '', aSnapshot: null, aSeries: null, measures: null, multi: noSeeds(), badges: {} }));
+export const useCompare = create<CompareData>(() => ({ a: null, hypothesis: '', aSnapshot: null, aSeries: null, aPast: null, measures: null, multi: noSeeds(), badges: {} }));
 
 /**
  * What the lazily loaded panel needs from the page's side of the mode, handed over here so

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { mergeTail } from '../compare/history';
 import type { FromWorker } from '../worker/protocol';
 import { compareHooks, noSeeds, useCompare } from './compareData';
 import { listenTwin, runningScenario, send } from './engineBridge';
@@ -20,6 +21,7 @@ function onTwin(msg: Extract<FromWorker, { type: 'twin' }>): void {
   useCompare.setState((s) => ({
     aSnapshot: msg.snapshot ?? s.aSnapshot,
     aSeries: msg.window ?? s.aSeries,
+    aPast: msg.window ? mergeTail(s.aPast, msg.window) : s.aPast,
     measures: msg.measures ?? s.measures,
   }));
 }
@@ -33,7 +35,7 @@ const stopSeeds = () => compareHooks.stopSeeds();
 export function enterCompare(): void {
   const a = bScenario();
   stopSeeds();
-  useCompare.setState({ a, aSnapshot: null, aSeries: null, measures: null, multi: noSeeds(), badges: {} });
+  useCompare.setState({ a, aSnapshot: null, aSeries: null, aPast: null, measures: null, multi: noSeeds(), badges: {} });
   listenTwin(onTwin);
   send({ type: 'setTwin', scenario: a });
   useCompareMode.setState({ on: true });
@@ -51,7 +53,7 @@ export function leaveCompare(keep: 'a' | 'b'): void {
   send({ type: 'setTwin', scenario: null });
   listenTwin(null);
   useCompareMode.setState({ on: false });
-  useCompare.setState({ a: null, aSnapshot: null, aSeries: null, measures: null, multi: noSeeds(), badges: {} });
+  useCompare.setState({ a: null, aSnapshot: null, aSeries: null, aPast: null, measures: null, multi: noSeeds(), badges: {} });
   if (keep === 'a' && a && a !== useStore.getState().scenario) replaceScenario(a);
 }
 

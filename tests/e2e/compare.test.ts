@@ -77,6 +77,20 @@ describe('Compare mode in Chromium', () => {
     // Badges on the nodes whose numbers moved: B - A of p99 or error rate.
     await expect.poll(() => page.locator('.mc-compare-badge').count(), WAIT).toBeGreaterThan(0);
     expect(await page.locator('.mc-compare-badge').first().textContent()).toMatch(/(p99|err) [+−]\d/);
+    // The timeline replays B with A beside it: back at 0:05 both lines end there, and the
+    // badges (B - A now) step aside until the page is live again.
+    const endOfA = () => panel().locator('.mc-lines__end', { hasText: /^A$/ }).first().getAttribute('x').then(Number);
+    const liveX = await endOfA();
+    const slider = page.getByRole('slider', { name: 'Run time' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slider.getAttribute('aria-valuetext'), WAIT).toMatch(/^0:05\.0 of /);
+    await expect.poll(endOfA, WAIT).toBeLessThan(liveX);
+    expect(await page.locator('.mc-compare-badge').count()).toBe(0);
+    await page.keyboard.press('End');
+    await expect.poll(endOfA, WAIT).toBe(liveX);
+    await expect.poll(() => page.locator('.mc-compare-badge').count(), WAIT).toBeGreaterThan(0);
     // The story and the inspector folded, the comparison has the side to itself.
     await page.getByRole('button', { name: 'Inspector · editing B' }).click();
     await page.locator('.mc-story button').first().click();

@@ -31,8 +31,8 @@ export function SidePanel() {
         <PanelHeading panel="dashboard" title={comparing ? 'Compare A / B' : 'Dashboard'} headingId="mc-dashboard-title" bodyId="mc-dashboard-body" folds="up" />
         <div id="mc-dashboard-body" hidden={dashboard}>{!dashboard && (comparing ? <ComparePanel /> : <Dashboard />)}</div>
       </section>
-      {/* The timeline replays one run; Compare mode's A follows B forward only. */}
-      {fold !== 'all' && !comparing && <ReplayTimeline />}
+      {/* In Compare mode the timeline replays B, with A beside it on the charts. */}
+      {fold !== 'all' && <ReplayTimeline />}
     </aside>
   );
 }

@@ -15,6 +15,9 @@ import { useInView } from '../panels/dashboard/useShownSeries';
 import type { BandChannel } from '../../worker/seedRuns';
 import { bandColumn, column, liveRows, seedRows, type CompareRow } from './compareRows';
 import { useCompare } from '../../store/compareData';
+import { useReplay } from '../../store/replay/replayController';
+import { windowAt } from '../../compare/history';
+import { SERIES_WINDOW_MS } from '../../worker/protocol';
 
 export const B_DASH = '7 4';
 const EMPTY: AppState['run']['series'] = { tMs: [], clients: {}, nodes: {}, edges: {} };
@@ -57,10 +60,18 @@ function Chart({ data, clients, title, unit, bands }: { data: Drawn; clients: st
   );
 }
 
+/** B's window while the page shows a moment of the past (the replay's), else null. */
+const selectPastSeries = (viewing: boolean) => (s: AppState) => (viewing ? s.run.series : null);
+
 export const CompareCharts = memo(function CompareCharts({ seeds }: { seeds: boolean }) {
   const clients = useStore(useShallow(selectClientIds));
-  const aSeries = useCompare((s) => s.aSeries);
-  const bSeries = aSeries ? bSeriesNow() : EMPTY;
+  const viewingMs = useReplay((s) => s.viewingMs);
+  const bPast = useStore(useMemo(() => selectPastSeries(viewingMs !== null), [viewingMs]));
+  const aPast = useCompare((s) => (viewingMs !== null ? s.aPast : null));
+  const aLive = useCompare((s) => s.aSeries);
+  // A moment of the past: B's window as the replay has it, A's cut from its kept series there.
+  const aSeries = viewingMs !== null ? windowAt(aPast, viewingMs, SERIES_WINDOW_MS) : aLive;
+  const bSeries = bPast ?? (aSeries ? bSeriesNow() : EMPTY);
   const result = useCompare((s) => s.multi.result);
   const multi = seeds && result !== null;
   const t = bSeries.tMs;
