@@ -88,6 +88,8 @@ describe('Compare mode in Chromium', () => {
     await expect.poll(() => slider.getAttribute('aria-valuetext'), WAIT).toMatch(/^0:05\.0 of /);
     await expect.poll(endOfA, WAIT).toBeLessThan(liveX);
     expect(await page.locator('.mc-compare-badge').count()).toBe(0);
+    // The table stays the runs' figures so far, and says so.
+    expect(await panel().getByRole('heading', { name: /^Live run, one seed, at 15 s \(the charts show 5 s\)/ }).count()).toBe(1);
     await page.keyboard.press('End');
     await expect.poll(endOfA, WAIT).toBe(liveX);
     await expect.poll(() => page.locator('.mc-compare-badge').count(), WAIT).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import { compareHooks } from '../../store/compareData';
 import { cancelSeeds, clearSeeds, runSeeds, setHypothesis } from './compareActions';
 import { useCompare } from '../../store/compareData';
 import { DiffTable } from './DiffTable';
+import { useReplay } from '../../store/replay/replayController';
 import { ResultLine } from './ResultLine';
 
 const selectScenario = (s: AppState) => s.scenario;
@@ -59,8 +60,13 @@ function SeedsControls() {
 }
 
 /** The live clock in the result's heading: its own component, so ten updates a second redraw only it. */
+/** The live runs' time; while the timeline shows the past, the table still holds the figures so far. */
 function LiveClock() {
-  return <>{(useStore(selectTime) / 1000).toFixed(0)} s</>;
+  const now = useStore(selectTime);
+  const viewingMs = useReplay((s) => s.viewingMs);
+  const headMs = useReplay((s) => s.headMs);
+  if (viewingMs === null) return <>{(now / 1000).toFixed(0)} s</>;
+  return <>{(headMs / 1000).toFixed(0)} s <span className="mc-muted">(the charts show {(viewingMs / 1000).toFixed(0)} s)</span></>;
 }
 
 export function ComparePanel() {
