@@ -1,7 +1,6 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useStore } from '../../store';
 import { useCompare } from '../../store/compareData';
-import { useReplay } from '../../store/replay/replayController';
 import type { AppState } from '../../store/types';
 
 const selectNodes = (s: AppState) => s.scenario.nodes;
@@ -12,10 +11,9 @@ const selectNodes = (s: AppState) => s.scenario.nodes;
  */
 export function CompareBadgeLayer() {
   const nodes = useStore(selectNodes);
-  // The badges are B - A now: while the page shows a moment of the past, they would mislead.
+  // The badges are B - A now: while the page shows a moment of the past ([data-replay="on"]),
+  // the style sheet hides them, as they would mislead.
   const badges = useCompare((s) => s.badges);
-  const past = useReplay((s) => s.viewingMs !== null);
-  if (past) return null;
   return (
     <ViewportPortal>
       {nodes.map((n) => {
