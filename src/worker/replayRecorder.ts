@@ -113,7 +113,8 @@ export function createReplayRecorder() {
         if (atMs > tMs) break;
         sim.runUntil(atMs);
         follower?.at(atMs);
-        follower?.applied(input, applyInput(sim, input));
+        const faultId = applyInput(sim, input);
+        follower?.applied(input, faultId);
         kept++;
       }
       journal.length = kept;
