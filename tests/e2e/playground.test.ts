@@ -115,8 +115,16 @@ describe('the playground in Chromium', () => {
     await page.getByRole('button', { name: 'Add Service' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 420 } });
     await expect.poll(count, WAIT).toBe(NODES + 1);
     const added = nodeCard(page, 'service-1');
-    await nodeCard(page, 'gateway').locator('.react-flow__handle.source').dragTo(added.locator('.react-flow__handle.target'));
-    await expect.poll(() => page.locator('.react-flow__edge[data-id="gateway->service-1"]').count(), WAIT).toBe(1);
+    // The canvas refits to the new node, and a busy machine may still be moving it when the
+    // drag begins: drag again until the call is drawn.
+    const edge = page.locator('.react-flow__edge[data-id="gateway->service-1"]');
+    await expect.poll(async () => {
+      if ((await edge.count()) === 0) {
+        await nodeCard(page, 'gateway').locator('.react-flow__handle.source')
+          .dragTo(added.locator('.react-flow__handle.target'), { timeout: 5_000 }).catch(() => page.mouse.up());
+      }
+      return edge.count();
+    }, WAIT).toBe(1);
     await added.click();
     await expect.poll(() => added.getAttribute('class'), WAIT).toMatch(/\bselected\b/);
     await page.keyboard.press('Delete');
