@@ -116,7 +116,13 @@ describe('the playground in Chromium', () => {
     await expect.poll(count, WAIT).toBe(NODES + 1);
     const added = nodeCard(page, 'service-1');
     // The canvas refits to the new node, and a busy machine may still be moving it when the
-    // drag begins: drag again until the call is drawn.
+    // drag begins. A turn of the wheel (a move of the person's own) stops the fitting, and the
+    // drag is tried again until the call is drawn.
+    const box = await page.locator('.react-flow__pane').boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + 12, box.y + 12);
+      await page.mouse.wheel(0, 1);
+    }
     const edge = page.locator('.react-flow__edge[data-id="gateway->service-1"]');
     await expect.poll(async () => {
       if ((await edge.count()) === 0) {
