@@ -1,5 +1,5 @@
 import type { Xoshiro128 } from '../core/rng';
-import type { Sampler } from '../core/sampler';
+import { sample, type Sampler } from '../core/sampler';
 import { Histogram } from '../metrics/histogram';
 import type { RateProfile } from '../kinds/client/rateProfile';
 import { FAILURE_COUNT, INST_GONE } from './codes';
@@ -181,6 +181,18 @@ export class NodeRt {
     readonly id: string,
     readonly kind: string,
   ) {}
+
+  /** Whether the error faults in force fail this request: one draw from the node's faults stream, and none without a fault. */
+  failsByFault(): boolean {
+    return this.faultErrorRate > 0 && this.rngFaults.next() < this.faultErrorRate;
+  }
+
+  /** The latency faults in force add to one request, drawn from the node's faults stream. */
+  faultDelayMs(): number {
+    let t = 0;
+    for (const s of this.faultLatency) t += sample(s, this.rngFaults);
+    return t;
+  }
 
   refreshPlain(): void {
     const hooks = this.stationHooks;

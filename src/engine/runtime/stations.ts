@@ -113,7 +113,7 @@ function startService(w: World, j: number, n: NodeRt, inst: Instance): void {
   if (n.plain) t = sample(n.service!, n.rngService) * n.serviceFactor * size;
   else {
     t = sample(n.opOf === null ? n.service! : n.opService[n.opOf[jobs.path[j]]], n.rngService) * n.serviceFactor * size;
-    for (const s of n.faultLatency) t += sample(s, n.rngFaults);
+    t += n.faultDelayMs();
   }
   w.q.push(w.now + t, EV_SERVICE_DONE, j, jobs.gen[j]);
 }
@@ -126,7 +126,7 @@ export function onServiceDone(w: World, j: number, gen: number): void {
     releaseWorker(w, j, n, OK);
     return;
   }
-  if (!n.plain && n.faultErrorRate > 0 && n.rngFaults.next() < n.faultErrorRate) {
+  if (!n.plain && n.failsByFault()) {
     releaseWorker(w, j, n, FAIL_ERROR);
     return;
   }

@@ -66,7 +66,7 @@ export const cacheBehaviour: NodeBehaviour = {
       respond(w, j, FAIL_CRASHED);
       return;
     }
-    if (n.faultErrorRate > 0 && n.rngFaults.next() < n.faultErrorRate) {
+    if (n.failsByFault()) {
       answer(w, n, j, FAIL_ERROR);
       return;
     }
@@ -77,7 +77,7 @@ export const cacheBehaviour: NodeBehaviour = {
     jobs.aux2[j] = 0;
     jobs.state[j] = J_SERVICE;
     let t = sample(st.hitTime, st.rng) * n.serviceFactor;
-    for (const s of n.faultLatency) t += sample(s, n.rngFaults);
+    t += n.faultDelayMs();
     w.q.push(w.now + t, EV_KIND, n.index, st.timers.arm(jobs, j));
   },
 

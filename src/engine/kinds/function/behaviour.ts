@@ -57,7 +57,7 @@ const stateOf = (n: NodeRt) => n.state as FunctionState;
 function runHandler(w: World, n: NodeRt, st: FunctionState, j: number): void {
   w.jobs.cursor[j] = HANDLER;
   let t = sample(st.duration, st.rng) * n.serviceFactor;
-  for (const s of n.faultLatency) t += sample(s, n.rngFaults);
+  t += n.faultDelayMs();
   w.q.push(w.now + t, EV_KIND, n.index, st.timers.arm(w.jobs, j));
 }
 
@@ -127,7 +127,7 @@ export const functionBehaviour: NodeBehaviour = {
       runHandler(w, n, st, j);
       return;
     }
-    if (n.faultErrorRate > 0 && n.rngFaults.next() < n.faultErrorRate) {
+    if (n.failsByFault()) {
       finish(w, n, st, j, FAIL_ERROR);
       return;
     }

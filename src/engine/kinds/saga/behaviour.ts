@@ -113,7 +113,7 @@ export const sagaBehaviour: NodeBehaviour = {
       jobs.state[j] = J_LIMBO;
       return;
     }
-    if (n.faultErrorRate > 0 && n.rngFaults.next() < n.faultErrorRate) {
+    if (n.failsByFault()) {
       answer(w, n, j, FAIL_ERROR);
       return;
     }
